@@ -1,0 +1,115 @@
+package nndl.util;
+
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Small numpy look-alikes that notebooks and tests need around the layers: {@code linspace},
+ * literal matrices, sums of absolute differences, and numpy-style printing.
+ */
+public final class Matrices {
+    private Matrices() {
+    }
+
+    /**
+     * {@code np.linspace(start, stop, num).reshape(rows, cols)}: {@code num} evenly spaced values,
+     * endpoints included, laid out row-major; {@code rows·cols} must equal {@code num}.
+     */
+    public static DMatrixRMaj linspace(double start, double stop, int num, int rows, int cols) {
+        if (num < 1) {
+            throw new IllegalArgumentException("linspace: num must be positive, got " + num);
+        }
+        if ((long) rows * cols != num) {
+            throw new IllegalArgumentException("linspace: cannot reshape " + num + " values into " + rows + "×" + cols);
+        }
+        DMatrixRMaj out = new DMatrixRMaj(rows, cols);
+        double step = num > 1 ? (stop - start) / (num - 1) : 0.0;
+        for (int i = 0; i < num; i++) {
+            out.data[i] = start + i * step;
+        }
+        if (num > 1) {
+            out.data[num - 1] = stop;
+        }
+        return out;
+    }
+
+    /** {@code np.linspace(start, stop, num)} as a 1×num row. */
+    public static DMatrixRMaj linspace(double start, double stop, int num) {
+        return linspace(start, stop, num, 1, num);
+    }
+
+    /** A matrix from literal rows, e.g. the seed's {@code correct_scores}; rows must be equally long. */
+    public static DMatrixRMaj of(double[]... rows) {
+        if (rows.length == 0) {
+            return new DMatrixRMaj(0, 0);
+        }
+        int cols = rows[0].length;
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("of: row 0 has " + cols + " values but row " + i + " has " + rows[i].length);
+            }
+        }
+        return new DMatrixRMaj(rows);
+    }
+
+    /** A 1×k row holding {@code values}. */
+    public static DMatrixRMaj row(double... values) {
+        DMatrixRMaj out = new DMatrixRMaj(1, values.length);
+        System.arraycopy(values, 0, out.data, 0, values.length);
+        return out;
+    }
+
+    /** {@code np.sum(np.abs(a - b))}; shapes must match. */
+    public static double sumAbsDiff(DMatrixRMaj a, DMatrixRMaj b) {
+        requireSameShape("sumAbsDiff", a, b);
+        double sum = 0.0;
+        for (int i = 0; i < a.getNumElements(); i++) {
+            sum += Math.abs(a.data[i] - b.data[i]);
+        }
+        return sum;
+    }
+
+    /** Throws naming {@code function} when {@code a} and {@code b} differ in shape. */
+    public static void requireSameShape(String function, DMatrixRMaj a, DMatrixRMaj b) {
+        if (a.numRows != b.numRows || a.numCols != b.numCols) {
+            throw new IllegalArgumentException(function + ": shapes differ, " + shape(a) + " vs " + shape(b));
+        }
+    }
+
+    /** "N×D", the shape as messages print it. */
+    public static String shape(DMatrixRMaj m) {
+        return m.numRows + "×" + m.numCols;
+    }
+
+    /** Prints like numpy: {@code [[-1.07260209  0.05083871]\n [ ...]]}, 8 decimals, aligned columns. */
+    public static String format(DMatrixRMaj m) {
+        String[] cells = new String[m.getNumElements()];
+        int width = 0;
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = formatNumber(m.data[i]);
+            width = Math.max(width, cells[i].length());
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int r = 0; r < m.numRows; r++) {
+            sb.append(r == 0 ? "[" : "\n [");
+            for (int c = 0; c < m.numCols; c++) {
+                String cell = cells[r * m.numCols + c];
+                sb.append(" ".repeat(width - cell.length())).append(cell);
+                if (c < m.numCols - 1) {
+                    sb.append(' ');
+                }
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
+    }
+
+    private static String formatNumber(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e16) {
+            return String.format(Locale.ROOT, "%.1f", v).replaceAll("\\.0$", ".");
+        }
+        String s = String.format(Locale.ROOT, "%.8f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s + "0" : s;
+    }
+}
