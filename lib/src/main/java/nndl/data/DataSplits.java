@@ -4,13 +4,14 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The seed's {@code data} dictionary: train / validation / test images as rows (N×D) with their
- * labels. {@code source} says which folder they came from and how, e.g.
- * {@code "cifar-10-subset (5170 train + 1017 test records)"}.
+ * labels. {@code source} says which folder they came from and how many records, e.g.
+ * {@code "cifar-10-subset (5170 train + 1017 test records)"}; {@code fullDataset} is true only for
+ * the complete official dataset, so grade thresholds that need it can say "not graded on this data".
  */
 public record DataSplits(DMatrixRMaj xTrain, int[] yTrain,
                          DMatrixRMaj xVal, int[] yVal,
                          DMatrixRMaj xTest, int[] yTest,
-                         String source) {
+                         String source, boolean fullDataset) {
     public DataSplits {
         check("train", xTrain, yTrain);
         check("val", xVal, yVal);

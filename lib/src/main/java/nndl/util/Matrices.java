@@ -104,6 +104,66 @@ public final class Matrices {
         return sb.append(']').toString();
     }
 
+    /** {@code x[idx]}: the rows of {@code x} (N×D, not modified) at {@code idx}, as a new len(idx)×D matrix. */
+    public static DMatrixRMaj selectRows(DMatrixRMaj x, int[] idx) {
+        return selectRows(x, idx, new DMatrixRMaj(idx.length, x.numCols));
+    }
+
+    /**
+     * {@code x[idx]} into {@code out} (reshaped to len(idx)×D and overwritten), so a training loop can
+     * reuse one minibatch buffer.
+     */
+    public static DMatrixRMaj selectRows(DMatrixRMaj x, int[] idx, DMatrixRMaj out) {
+        out.reshape(idx.length, x.numCols);
+        int d = x.numCols;
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < 0 || idx[i] >= x.numRows) {
+                throw new IllegalArgumentException("selectRows: index " + idx[i] + " at position " + i + " is outside 0.." + (x.numRows - 1));
+            }
+            System.arraycopy(x.data, idx[i] * d, out.data, i * d, d);
+        }
+        return out;
+    }
+
+    /** {@code y[idx]}. */
+    public static int[] select(int[] y, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = y[idx[i]];
+        }
+        return out;
+    }
+
+    /** {@code np.argmax(scores, axis=1)}: per row, the column of the largest value (first on ties). */
+    public static int[] argmaxRows(DMatrixRMaj scores) {
+        int[] out = new int[scores.numRows];
+        for (int r = 0; r < scores.numRows; r++) {
+            int base = r * scores.numCols;
+            int best = 0;
+            for (int c = 1; c < scores.numCols; c++) {
+                if (scores.data[base + c] > scores.data[base + best]) {
+                    best = c;
+                }
+            }
+            out[r] = best;
+        }
+        return out;
+    }
+
+    /** {@code (pred == y).mean()}; arrays must be equally long and non-empty. */
+    public static double accuracy(int[] pred, int[] y) {
+        if (pred.length != y.length || y.length == 0) {
+            throw new IllegalArgumentException("accuracy: " + pred.length + " predictions for " + y.length + " labels");
+        }
+        int hits = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (pred[i] == y[i]) {
+                hits++;
+            }
+        }
+        return (double) hits / y.length;
+    }
+
     private static String formatNumber(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e16) {
             return String.format(Locale.ROOT, "%.1f", v).replaceAll("\\.0$", ".");
