@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Execute notebooks headless on this project's Java kernel, in order, with progress.
+
+Run with Debian's /usr/bin/python3 (it has nbclient); the launcher calls it for
+`./workbook run` and `./workbook test`. Each notebook is executed with the kernel's
+working directory set to the notebook's own folder (so `%classpath ../lib/target/...`
+resolves), and its executed copy is written to --out, also when a cell fails, so the
+failing output can be read there.
+"""
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, DeadKernelError, CellTimeoutError
+
+
+class ProgressClient(NotebookClient):
+    """An nbclient that echoes stream output live and reports each finished code cell."""
+
+    def __init__(self, nb, label, echo, **kw):
+        super().__init__(nb, **kw)
+        self.label = label
+        self.echo = echo
+        self.code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+        self.started = None
+        self.current = None
+        self.on_cell_start = self._cell_start
+        self.on_cell_executed = self._cell_executed
+
+    def _position(self, cell_index):
+        return self.code_cells.index(cell_index) + 1
+
+    def _cell_start(self, cell, cell_index, **_):
+        self.started = time.monotonic()
+        self.current = cell_index
+
+    def _cell_executed(self, cell, cell_index, execute_reply, **_):
+        took = time.monotonic() - self.started
+        status = execute_reply["content"]["status"] if execute_reply else "?"
+        print(f"  {self.label}: cell {self._position(cell_index)}/{len(self.code_cells)} "
+              f"{'ok' if status == 'ok' else status} ({took:.1f} s)", flush=True)
+
+    def output(self, outs, msg, display_id, cell_index):
+        if self.echo and msg["msg_type"] == "stream":
+            for line in msg["content"]["text"].splitlines():
+                print(f"    | {line}", flush=True)
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def last_lines(error, count=12):
+    """The end of an execution error: the exception line and the frames nearest to it."""
+    return "\n".join("    " + line for line in str(error).strip().splitlines()[-count:])
+
+
+def run(paths, out_dir, kernel, timeout, echo):
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for n, path in enumerate(paths, 1):
+        nb = nbformat.read(path, as_version=4)
+        label = path.stem
+        client = ProgressClient(nb, label, echo, kernel_name=kernel, timeout=timeout,
+                                allow_errors=False, record_timing=True,
+                                resources={"metadata": {"path": str(path.parent.resolve())}})
+        print(f"[{n}/{len(paths)}] {path.name}: {len(client.code_cells)} code cells", flush=True)
+        started = time.monotonic()
+        target = out_dir / path.name
+        try:
+            client.execute()
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
+            nbformat.write(nb, target)
+            where = (f"code cell {client._position(client.current)}/{len(client.code_cells)}"
+                     if client.current is not None else "kernel start-up")
+            print(f"error: {path.name} failed in {where}; partial output in {target}\n"
+                  f"{last_lines(error)}", file=sys.stderr, flush=True)
+            return 1
+        nbformat.write(nb, target)
+        print(f"[{n}/{len(paths)}] {path.name}: done in {time.monotonic() - started:.0f} s -> {target}", flush=True)
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="+", type=Path, help="notebooks to execute, in order")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the executed copies")
+    parser.add_argument("--kernel", default="java", help="kernelspec name (default: java)")
+    parser.add_argument("--timeout", type=int, default=-1,
+                        help="seconds a cell may run; -1 (default) means no limit")
+    parser.add_argument("--quiet", action="store_true", help="do not echo the cells' printed output")
+    args = parser.parse_args()
+    missing = [str(p) for p in args.notebooks if not p.is_file()]
+    if missing:
+        parser.error("no such notebook: " + ", ".join(missing))
+    timeout = None if args.timeout < 0 else args.timeout
+    sys.exit(run(args.notebooks, args.out, args.kernel, timeout, not args.quiet))
+
+
+if __name__ == "__main__":
+    main()
