@@ -1,0 +1,64 @@
+package nndl.solver;
+
+import org.ejml.data.DMatrixRMaj;
+
+/** Row gathering and hit counting for the Solver's minibatches and accuracy checks, into reused buffers. */
+final class Batches {
+    private Batches() {
+    }
+
+    /**
+     * Copies rows {@code start..end-1} of the selection into {@code out} (reshaped): the rows
+     * {@code rows[start..end)} of {@code x}, or {@code x}'s own rows {@code start..end} when {@code rows} is null.
+     */
+    static void gather(DMatrixRMaj x, int[] rows, int start, int end, DMatrixRMaj out) {
+        int d = x.numCols;
+        out.reshape(end - start, d);
+        if (rows == null) {
+            System.arraycopy(x.data, start * d, out.data, 0, (end - start) * d);
+            return;
+        }
+        for (int i = start; i < end; i++) {
+            System.arraycopy(x.data, rows[i] * d, out.data, (i - start) * d, d);
+        }
+    }
+
+    /** How many rows of {@code scores} have their first maximal column equal to the label of the row they came from. */
+    static int countHits(DMatrixRMaj scores, int[] y, int[] rows, int start) {
+        int hits = 0;
+        int c = scores.numCols;
+        for (int r = 0; r < scores.numRows; r++) {
+            int base = r * c;
+            int best = 0;
+            for (int k = 1; k < c; k++) {
+                if (scores.data[base + k] > scores.data[base + best]) {
+                    best = k;
+                }
+            }
+            int label = y[rows == null ? start + r : rows[start + r]];
+            if (best == label) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    static void checkAccuracyArgs(DMatrixRMaj x, int[] y, Integer numSamples, int batchSize) {
+        if (x == null || y == null) {
+            throw new IllegalArgumentException("Solver.checkAccuracy: X and y must both be given");
+        }
+        if (x.numRows != y.length) {
+            throw new IllegalArgumentException("Solver.checkAccuracy: X is " + x.numRows + "×" + x.numCols + " but y has "
+                    + y.length + " labels");
+        }
+        if (x.numRows == 0) {
+            throw new IllegalArgumentException("Solver.checkAccuracy: X is empty (0×" + x.numCols + ")");
+        }
+        if (numSamples != null && numSamples < 1) {
+            throw new IllegalArgumentException("Solver.checkAccuracy: numSamples must be >= 1 or null, got " + numSamples);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("Solver.checkAccuracy: batchSize must be >= 1, got " + batchSize);
+        }
+    }
+}
