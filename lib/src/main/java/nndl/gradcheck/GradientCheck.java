@@ -124,6 +124,12 @@ public final class GradientCheck {
         return gradCheckSparse(f, x, analyticGrad, numChecks, DEFAULT_H, NpRandom.global(), System.out);
     }
 
+    /** As {@link #gradCheckSparse(ToDoubleFunction, DMatrixRMaj, DMatrixRMaj, int)} with step {@code h}. */
+    public static double[] gradCheckSparse(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj x, DMatrixRMaj analyticGrad, int numChecks,
+                                           double h) {
+        return gradCheckSparse(f, x, analyticGrad, numChecks, h, NpRandom.global(), System.out);
+    }
+
     /**
      * Compares {@code numChecks} randomly chosen entries of an analytic gradient with centred differences,
      * the seed's {@code grad_check_sparse}.

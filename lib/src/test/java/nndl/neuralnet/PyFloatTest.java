@@ -40,7 +40,7 @@ class PyFloatTest {
     @Test
     void roundTripsRandomDoubles() {
         java.util.Random r = new java.util.Random(42);
-        for (int i = 0; i < 20000; i++) {
+        for (int i = 0; i < 5000; i++) {
             double v = Double.longBitsToDouble(r.nextLong());
             if (Double.isFinite(v)) {
                 assertEquals(v, Double.parseDouble(PyFloat.repr(v)), 0.0, PyFloat.repr(v));
