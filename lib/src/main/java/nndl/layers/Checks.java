@@ -50,7 +50,7 @@ final class Checks {
         }
     }
 
-    static void finiteProbability(String function, String name, double p) {
+    static void probability(String function, String name, double p) {
         if (!(p >= 0.0 && p < 1.0)) {
             throw new IllegalArgumentException(function + ": " + name + " must be in [0, 1), got " + p);
         }

@@ -25,7 +25,7 @@ public final class Dropout {
     public record Param(double p, Mode mode, Long seed) {
         /** Validates {@code p} and {@code mode}. */
         public Param {
-            Checks.finiteProbability("Dropout.Param", "p", p);
+            Checks.probability("Dropout.Param", "p", p);
             if (mode == null) {
                 throw new IllegalArgumentException("Dropout.Param: mode is null");
             }

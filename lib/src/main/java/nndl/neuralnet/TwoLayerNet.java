@@ -84,7 +84,7 @@ public final class TwoLayerNet {
     public DMatrixRMaj loss(DMatrixRMaj x) {
         Shapes shapes = Shapes.check("loss", params, x);
         Workspace ws = new Workspace();
-        ws.size(x.numRows, shapes);
+        ws.sizeForward(x.numRows, shapes);
         forward(x, ws);
         return ws.scores;
     }
@@ -147,11 +147,7 @@ public final class TwoLayerNet {
         Workspace ws = new Workspace();
         ws.size(batch, shapes);
         for (int it = 0; it < options.numIters(); it++) {
-            int[] idx = random.choice(x.numRows, batch);
-            Matrices.selectRows(x, idx, xBatch);
-            for (int i = 0; i < batch; i++) {
-                yBatch[i] = y[idx[i]];
-            }
+            sampleBatch(x, y, xBatch, yBatch);
             double loss = forwardBackward(xBatch, yBatch, options.reg(), ws);
             if (!Double.isFinite(loss)) {
                 String message = "diverged at iteration " + it + " / " + options.numIters() + ": loss is " + PyFloat.repr(loss)
@@ -173,6 +169,15 @@ public final class TwoLayerNet {
             }
         }
         return new TrainStats(losses, trainAcc, valAcc, false, "completed " + options.numIters() + " iterations");
+    }
+
+    /** {@code idx = choice(N, batch)} with replacement, then {@code X[idx]}, {@code y[idx]} into the reused buffers. */
+    private void sampleBatch(DMatrixRMaj x, int[] y, DMatrixRMaj xBatch, int[] yBatch) {
+        int[] idx = random.choice(x.numRows, yBatch.length);
+        Matrices.selectRows(x, idx, xBatch);
+        for (int i = 0; i < idx.length; i++) {
+            yBatch[i] = y[idx[i]];
+        }
     }
 
     private void sgdStep(Workspace ws, double learningRate) {
@@ -250,9 +255,13 @@ public final class TwoLayerNet {
         final DMatrixRMaj dW2 = new DMatrixRMaj(1, 1);
         final DMatrixRMaj db2 = new DMatrixRMaj(1, 1);
 
-        void size(int n, Shapes s) {
+        void sizeForward(int n, Shapes s) {
             hidden.reshape(n, s.hidden());
             scores.reshape(n, s.classes());
+        }
+
+        void size(int n, Shapes s) {
+            sizeForward(n, s);
             dHidden.reshape(n, s.hidden());
             dW1.reshape(s.hidden(), s.input());
             db1.reshape(1, s.hidden());
