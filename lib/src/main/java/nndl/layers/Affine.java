@@ -1,0 +1,94 @@
+package nndl.layers;
+
+import nndl.internal.Gemm;
+import nndl.util.Matrices;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/** The affine (fully-connected) layer of the seed's {@code layers.py}: {@code out = x·w + b}. */
+public final class Affine {
+    private Affine() {
+    }
+
+    /**
+     * What {@link #affineBackward} needs: the layer's inputs (the caller's matrices, not copies).
+     *
+     * @param x N×D inputs
+     * @param w D×M weights
+     * @param b 1×M biases
+     */
+    public record Cache(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj b) {
+        @Override
+        public String toString() {
+            return "Affine.Cache(x " + Matrices.shape(x) + ", w " + Matrices.shape(w) + ")";
+        }
+    }
+
+    /**
+     * Gradients of the loss with respect to the affine layer's inputs.
+     *
+     * @param dx N×D
+     * @param dw D×M
+     * @param db 1×M
+     */
+    public record Grads(DMatrixRMaj dx, DMatrixRMaj dw, DMatrixRMaj db) {
+        @Override
+        public String toString() {
+            return "Affine.Grads(dx " + Matrices.shape(dx) + ", dw " + Matrices.shape(dw) + ", db " + Matrices.shape(db) + ")";
+        }
+    }
+
+    /**
+     * Computes the affine forward pass {@code out = x·w + b}, the bias added to every row.
+     *
+     * @param x N×D inputs, each row a flattened example (not modified)
+     * @param w D×M weights (not modified)
+     * @param b 1×M biases (not modified)
+     * @return the N×M output and a cache holding x, w, b
+     */
+    public static Forward<Cache> affineForward(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj b) {
+        Checks.nonEmpty("affineForward", "x", x);
+        Checks.nonEmpty("affineForward", "w", w);
+        if (x.numCols != w.numRows) {
+            throw new IllegalArgumentException("affineForward: x is " + Matrices.shape(x) + " but w is " + Matrices.shape(w));
+        }
+        Checks.row("affineForward", "b", b, w.numCols, "w " + Matrices.shape(w));
+        DMatrixRMaj out = new DMatrixRMaj(x.numRows, w.numCols);
+        Gemm.gemm(false, false, 1.0, x, w, 0.0, out);
+        addRow(out, b);
+        return new Forward<>(out, new Cache(x, w, b));
+    }
+
+    /**
+     * Computes the affine backward pass: {@code dx = dout·wᵀ}, {@code dw = xᵀ·dout}, {@code db} = column
+     * sums of {@code dout}.
+     *
+     * @param dout  N×M upstream gradient (not modified)
+     * @param cache from {@link #affineForward}
+     * @return dx (N×D), dw (D×M), db (1×M), all new matrices
+     */
+    public static Grads affineBackward(DMatrixRMaj dout, Cache cache) {
+        DMatrixRMaj x = cache.x();
+        DMatrixRMaj w = cache.w();
+        if (dout == null || dout.numRows != x.numRows || dout.numCols != w.numCols) {
+            throw new IllegalArgumentException("affineBackward: dout is " + (dout == null ? "null" : Matrices.shape(dout))
+                    + " but the forward output was " + x.numRows + "×" + w.numCols);
+        }
+        DMatrixRMaj dx = Gemm.mult(false, true, dout, w);
+        DMatrixRMaj dw = Gemm.mult(true, false, x, dout);
+        DMatrixRMaj db = new DMatrixRMaj(1, dout.numCols);
+        CommonOps_DDRM.sumCols(dout, db);
+        return new Grads(dx, dw, db);
+    }
+
+    /** Adds the 1×M row {@code b} to every row of the N×M matrix {@code m} (modified). */
+    static void addRow(DMatrixRMaj m, DMatrixRMaj b) {
+        int cols = m.numCols;
+        for (int r = 0; r < m.numRows; r++) {
+            int base = r * cols;
+            for (int c = 0; c < cols; c++) {
+                m.data[base + c] += b.data[c];
+            }
+        }
+    }
+}

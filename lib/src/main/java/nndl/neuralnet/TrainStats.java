@@ -1,0 +1,40 @@
+package nndl.neuralnet;
+
+import java.util.List;
+
+/**
+ * What {@link TwoLayerNet#train} returns, the seed's stats dictionary plus the run's outcome.
+ *
+ * @param lossHistory     the minibatch loss of every completed iteration
+ * @param trainAccHistory accuracy on the current minibatch at each epoch boundary
+ * @param valAccHistory   validation accuracy at each epoch boundary
+ * @param diverged        whether training stopped because the loss became NaN or infinite
+ * @param message         how the run ended, e.g. {@code "completed 100 iterations"} or the divergence report
+ */
+public record TrainStats(List<Double> lossHistory, List<Double> trainAccHistory, List<Double> valAccHistory,
+                         boolean diverged, String message) {
+
+    /** Copies the histories into unmodifiable lists. */
+    public TrainStats {
+        lossHistory = List.copyOf(lossHistory);
+        trainAccHistory = List.copyOf(trainAccHistory);
+        valAccHistory = List.copyOf(valAccHistory);
+    }
+
+    /** The loss history as an array, e.g. for plotting. */
+    public double[] lossHistoryArray() {
+        return lossHistory.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The last recorded loss, NaN when no iteration completed. */
+    public double finalLoss() {
+        return lossHistory.isEmpty() ? Double.NaN : lossHistory.get(lossHistory.size() - 1);
+    }
+
+    @Override
+    public String toString() {
+        String last = valAccHistory.isEmpty() ? "" : ", last val acc " + PyFloat.repr(valAccHistory.get(valAccHistory.size() - 1));
+        return "TrainStats(" + message + ", " + lossHistory.size() + " losses, final loss " + PyFloat.repr(finalLoss())
+                + ", " + valAccHistory.size() + " epoch checks" + last + ")";
+    }
+}
