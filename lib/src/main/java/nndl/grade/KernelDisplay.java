@@ -41,12 +41,22 @@ final class KernelDisplay {
         }
 
         static boolean display(String text, String mimeType, Map<String, Object> json) {
-            BaseKernel kernel = BaseKernel.notebookKernel();
+            BaseKernel kernel = runningKernel();
             if (kernel == null) {
                 return false;
             }
             kernel.display(displayData(text, mimeType, json));
             return true;
+        }
+
+        /** Returns the kernel this code runs in, or null when the classes are loaded but no notebook is running. */
+        private static BaseKernel runningKernel() {
+            try {
+                return BaseKernel.notebookKernel();
+            } catch (NullPointerException e) {
+                // jjava-jupyter 1.0-a6 reports "No kernel running" with requireNonNull instead of returning null.
+                return null;
+            }
         }
 
         /**

@@ -62,22 +62,27 @@ public final class GradedReport {
                     Path.of("lib/src/main/java/nndl"), DEFAULT_SOURCE_FOLDERS, student);
         }
 
+        /** Returns a copy reading the notebooks from {@code folder}. */
         public Options withNotebooks(Path folder) {
             return new Options(folder, out, sources, sourceFolders, student);
         }
 
+        /** Returns a copy writing the PDF to {@code pdf}. */
         public Options withOut(Path pdf) {
             return new Options(notebooks, pdf, sources, sourceFolders, student);
         }
 
+        /** Returns a copy taking the appendix sources from {@code root}. */
         public Options withSources(Path root) {
             return new Options(notebooks, out, root, sourceFolders, student);
         }
 
+        /** Returns a copy showing the sub-folders {@code folders} of the source root. */
         public Options withSourceFolders(List<String> folders) {
             return new Options(notebooks, out, sources, folders, student);
         }
 
+        /** Returns a copy naming {@code name} on the cover. */
         public Options withStudent(String name) {
             return new Options(notebooks, out, sources, sourceFolders, name);
         }

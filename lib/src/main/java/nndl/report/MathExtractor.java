@@ -56,7 +56,8 @@ final class MathExtractor {
         }
         out.append(replace(prose.toString(), formulas));
         String text = out.toString();
-        return new Extracted(text.endsWith("\n") && !markdown.endsWith("\n") ? text.substring(0, text.length() - 1) : text, formulas);
+        // Every line got a newline, the last one included: drop that one.
+        return new Extracted(text.substring(0, text.length() - 1), formulas);
     }
 
     /** Scans prose (no fenced code) for formulas, skipping code spans. */

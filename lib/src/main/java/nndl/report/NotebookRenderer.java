@@ -25,6 +25,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 final class NotebookRenderer {
     /** Outputs longer than this many lines keep their head and tail. */
     static final int MAX_OUTPUT_LINES = 400;
+    /** Output lines longer than this many characters are cut. */
+    static final int MAX_LINE_CHARS = 4000;
     private static final float CELL_GAP = 7f;
     private static final float PIXELS_TO_POINTS = 0.75f;
     private static final float MIN_IMAGE_WIDTH = 220f;
@@ -119,11 +121,18 @@ final class NotebookRenderer {
         preformatted.draw(writer, capped(text), writer.left(), writer.width(), styles.code, background, false);
     }
 
-    /** Keeps the first and last lines of a very long output, saying how many were left out. */
+    /**
+     * Keeps the first and last lines of a very long output, and the start of a very long line,
+     * saying how much was left out.
+     */
     static String capped(String text) {
-        List<String> lines = Texts.lines(text);
+        List<String> lines = new ArrayList<>();
+        for (String line : Texts.lines(text)) {
+            lines.add(line.length() <= MAX_LINE_CHARS ? line
+                    : line.substring(0, MAX_LINE_CHARS) + " … (" + (line.length() - MAX_LINE_CHARS) + " more characters)");
+        }
         if (lines.size() <= MAX_OUTPUT_LINES) {
-            return text;
+            return String.join("\n", lines);
         }
         int head = MAX_OUTPUT_LINES * 3 / 4;
         int tail = MAX_OUTPUT_LINES - head;

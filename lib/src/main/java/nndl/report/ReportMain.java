@@ -46,6 +46,11 @@ public final class ReportMain {
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // PDFBox logs through commons-logging, which finds slf4j-api (from Tablesaw) without a
+        // provider; keep SLF4J's "no providers" banner out of the command's output.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(run(args, System.out, System.err));
     }
 

@@ -79,6 +79,7 @@ class GradedReportTest {
             assertFalse(all.contains("[1;31m") || all.contains("\u001B"), "ANSI codes left in the traceback");
             assertTrue(all.contains("Sweep results") && all.contains("diverged & dropped"), "HTML table not rendered");
             assertTrue(all.contains("Two-layer neural network") && all.contains("bold"), "markdown text missing");
+            assertTrue(all.contains("Unicode: αβγ ∇ ≤ × ?? ok."), "unicode text (with '?' for glyphs DejaVu lacks) missing");
             assertFalse(all.contains("$x^2$") || all.contains("\\frac"), "math left as raw LaTeX");
             assertTrue(all.contains("nndl/layers/Layers.java") && all.contains("nndl/optim/Optim.java"), "appendix file headers missing");
             assertTrue(all.contains("Affine layer — out = x·W + b."), "unicode source text missing");

@@ -76,6 +76,7 @@ final class ReportFixtures {
                 .markdown("# Two-layer neural network\n\nThe score of class $c$ is $x^2$ plus a *bias*, "
                         + "with **bold** words and `code` spans. The loss is\n\n$$\\frac{a}{b}$$\n\n"
                         + "- first item with $\\alpha$\n- second item\n\n1. one\n2. two\n\n"
+                        + "Unicode: αβγ ∇ ≤ × 中文 ok.\n\n"
                         + "| lr | val acc |\n|---|--:|\n| 1e-3 | 0.513 |\n| 5e-4 | 0.49 |\n")
                 .code("double diff = Matrices.sumAbsDiff(scores, correct);\nSystem.out.println(\"Difference: \" + diff);",
                         stream("stdout", PRINTED + "\n"),
@@ -95,7 +96,7 @@ final class ReportFixtures {
                         "\u001B[1;31m\tat .(#12:1)\u001B[0m"));
     }
 
-    private static double passing(Check check) {
+    static double passing(Check check) {
         nndl.grade.Criterion criterion = check.criterion();
         if (criterion instanceof nndl.grade.Criterion.Below below) {
             return below.limit() / 10;
