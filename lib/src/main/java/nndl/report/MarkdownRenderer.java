@@ -92,7 +92,7 @@ final class MarkdownRenderer {
             list(node, x, width);
             writer.gap(PARAGRAPH_GAP - 2);
         } else if (node instanceof BlockQuote) {
-            blocks(node, x + LIST_INDENT, width - LIST_INDENT);
+            quote(node, x, width);
         } else if (node instanceof FencedCodeBlock fenced) {
             preformatted.draw(writer, fenced.getLiteral(), x, width, styles.code, Styles.CODE_BACKGROUND, false);
             writer.gap(PARAGRAPH_GAP);
@@ -131,6 +131,16 @@ final class MarkdownRenderer {
             end--;
         }
         return items.subList(start, end);
+    }
+
+    /** Draws a block quote indented, with a grey bar on its left (on its last page if it spans pages). */
+    private void quote(Node quote, float x, float width) {
+        writer.ensure(styles.body.size() * 2);
+        int page = writer.pages().size();
+        float top = writer.y();
+        blocks(quote, x + LIST_INDENT, width - LIST_INDENT);
+        float barTop = writer.pages().size() == page ? top : PageWriter.TOP;
+        writer.line(x + 5, barTop, x + 5, writer.y() + PARAGRAPH_GAP, 2f, Styles.QUOTE_BAR);
     }
 
     private void list(Node list, float x, float width) {

@@ -14,6 +14,7 @@ final class Styles {
     static final Color PASSED = new Color(20, 120, 40);
     static final Color FAILED = new Color(180, 30, 30);
     static final Color PARTIAL = new Color(170, 110, 0);
+    static final Color QUOTE_BAR = new Color(205, 210, 218);
     static final Color HEADER_ROW = new Color(232, 236, 242);
     static final Color SUBTOTAL_ROW = new Color(245, 246, 248);
 
