@@ -1,0 +1,238 @@
+package nndl.report;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nndl.grade.Check;
+import nndl.grade.GradeResult;
+import nndl.grade.Numbers;
+import nndl.grade.Rubric;
+import nndl.grade.RunInfo;
+
+/**
+ * The grades read back from executed notebooks, scored against the {@link Rubric}. Every rubric
+ * check appears: one whose record is missing "did not run" and earns 0 of its points; one recorded
+ * as not-graded-on-this-data leaves the possible total. Points are recomputed from the recorded
+ * value with the current rubric; a check recorded several times counts its lowest score.
+ */
+public final class GradeSummary {
+
+    /** What happened to a check. */
+    public enum Outcome {
+        PASSED("passed"), PARTIAL("partial credit"), FAILED("failed"), NOT_RUN("not run"),
+        NOT_GRADED("not graded on this data");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        /** Returns the label shown in the score table, e.g. "not run". */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A rubric check with its recorded result ({@code result} is null when the check never ran). */
+    public record CheckScore(Check check, GradeResult result) {
+        /** Returns what happened to the check. */
+        public Outcome outcome() {
+            if (result == null) {
+                return Outcome.NOT_RUN;
+            }
+            if (result.status() == GradeResult.Status.NOT_GRADED_ON_THIS_DATA) {
+                return Outcome.NOT_GRADED;
+            }
+            return result.passed() ? Outcome.PASSED : result.earned() > 0 ? Outcome.PARTIAL : Outcome.FAILED;
+        }
+
+        /** Returns the points earned (0 when not run or not graded). */
+        public double earned() {
+            return result == null ? 0 : result.earned();
+        }
+
+        /** Returns the points this check adds to the possible total (0 when not graded on this data). */
+        public int possible() {
+            return outcome() == Outcome.NOT_GRADED ? 0 : check.points();
+        }
+
+        /** Returns the status text of the score table, e.g. "failed" or "ungraded · passed". */
+        public String statusLabel() {
+            return check.ungraded() ? "ungraded · " + outcome().label() : outcome().label();
+        }
+
+        /** Returns the measured value as text, or "—" when the check did not run. */
+        public String valueText() {
+            return result == null ? "—" : Numbers.format(result.value());
+        }
+    }
+
+    /** One notebook's checks; {@code run} is null when the notebook did not record its profile. */
+    public record NotebookScore(String notebook, boolean present, RunInfo run, List<CheckScore> checks) {
+        /** Returns the points earned in this notebook. */
+        public double earned() {
+            return checks.stream().mapToDouble(CheckScore::earned).sum();
+        }
+
+        /** Returns the points possible in this notebook on the data it ran on. */
+        public int possible() {
+            return checks.stream().mapToInt(CheckScore::possible).sum();
+        }
+
+        /** Returns the points of the checks not graded on this data. */
+        public int notGraded() {
+            return checks.stream().filter(c -> c.outcome() == Outcome.NOT_GRADED).mapToInt(c -> c.check().points()).sum();
+        }
+    }
+
+    private final List<NotebookScore> notebooks;
+    private final List<String> warnings;
+    private final Set<String> datasets;
+
+    private GradeSummary(List<NotebookScore> notebooks, List<String> warnings, Set<String> datasets) {
+        this.notebooks = notebooks;
+        this.warnings = warnings;
+        this.datasets = datasets;
+    }
+
+    /**
+     * Reads the executed notebooks of {@code folder} and scores them.
+     *
+     * @throws IllegalArgumentException if the folder does not exist or a notebook is malformed
+     */
+    public static GradeSummary read(Path folder) throws IOException {
+        return of(Notebooks.readFolder(folder));
+    }
+
+    /** Scores the given executed notebooks against the rubric. */
+    public static GradeSummary of(List<NotebookFile> files) {
+        Map<String, GradeResult> grades = new LinkedHashMap<>();
+        Map<String, RunInfo> runs = new LinkedHashMap<>();
+        Set<String> present = new LinkedHashSet<>();
+        Set<String> datasets = new LinkedHashSet<>();
+        List<String> warnings = new ArrayList<>();
+        for (NotebookFile file : files) {
+            present.add(file.name());
+            for (NotebookFile.Data data : Notebooks.dataOutputs(file)) {
+                JsonObject run = data.json(RunInfo.MIME_TYPE);
+                if (run != null) {
+                    RunInfo info = RunInfo.fromJson(run);
+                    runs.put(info.notebook(), info);
+                }
+                JsonObject grade = data.json(GradeResult.MIME_TYPE);
+                if (grade != null) {
+                    record(GradeResult.fromJson(grade), file, grades, datasets, warnings);
+                }
+            }
+        }
+        List<NotebookScore> scores = new ArrayList<>();
+        for (String notebook : Rubric.NOTEBOOKS) {
+            List<CheckScore> checks = new ArrayList<>();
+            for (Check check : Rubric.checks(notebook)) {
+                checks.add(new CheckScore(check, grades.get(check.id())));
+            }
+            boolean ran = present.contains(notebook) || runs.containsKey(notebook)
+                    || checks.stream().anyMatch(c -> c.result() != null);
+            scores.add(new NotebookScore(notebook, ran, runs.get(notebook), List.copyOf(checks)));
+        }
+        return new GradeSummary(List.copyOf(scores), List.copyOf(warnings), datasets);
+    }
+
+    private static void record(GradeResult recorded, NotebookFile file, Map<String, GradeResult> grades,
+                               Set<String> datasets, List<String> warnings) {
+        Check check = Rubric.find(recorded.id()).orElse(null);
+        if (check == null) {
+            warnings.add(file.name() + ": grade record for unknown check '" + recorded.id() + "' ignored");
+            return;
+        }
+        if (recorded.dataset() != null) {
+            datasets.add(recorded.dataset());
+        }
+        boolean graded = recorded.status() == GradeResult.Status.GRADED;
+        GradeResult rescored = check.evaluate(recorded.value(), graded, recorded.dataset());
+        if (rescored.earned() != recorded.earned() && graded) {
+            warnings.add(file.name() + ": " + check.id() + " recorded " + Numbers.points(recorded.earned())
+                    + " points, the rubric gives " + Numbers.points(rescored.earned()) + " for value " + Numbers.format(recorded.value()));
+        }
+        GradeResult previous = grades.get(check.id());
+        if (previous == null || rescored.earned() <= previous.earned()) {
+            grades.put(check.id(), rescored);
+        }
+    }
+
+    /** Returns the notebooks of the rubric, in order, with their checks. */
+    public List<NotebookScore> notebooks() {
+        return notebooks;
+    }
+
+    /** Returns every check, in rubric order. */
+    public List<CheckScore> checks() {
+        return notebooks.stream().flatMap(n -> n.checks().stream()).toList();
+    }
+
+    /** Returns the points earned in all notebooks. */
+    public double earned() {
+        return notebooks.stream().mapToDouble(NotebookScore::earned).sum();
+    }
+
+    /** Returns the points possible on the data the notebooks ran on. */
+    public int possible() {
+        return notebooks.stream().mapToInt(NotebookScore::possible).sum();
+    }
+
+    /** Returns the points of the checks not graded on this data (excluded from {@link #possible()}). */
+    public int notGraded() {
+        return notebooks.stream().mapToInt(NotebookScore::notGraded).sum();
+    }
+
+    /** Returns the checks that failed or did not run, ungraded ones included (not-graded-on-this-data ones excluded). */
+    public List<CheckScore> problems() {
+        return checks().stream().filter(c -> c.outcome() == Outcome.FAILED || c.outcome() == Outcome.NOT_RUN).toList();
+    }
+
+    /** Returns the datasets named by the grade records, in order of appearance. */
+    public List<String> datasets() {
+        return List.copyOf(datasets);
+    }
+
+    /** Returns notes about records that were ignored or rescored. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Returns e.g. "two_layer_nn: 23 / 30 points", or for ungraded notebooks how many checks passed. */
+    public static String scoreLine(NotebookScore score) {
+        if (!score.checks().isEmpty() && score.checks().stream().allMatch(c -> c.check().ungraded())) {
+            long passed = score.checks().stream().filter(c -> c.outcome() == Outcome.PASSED).count();
+            return score.notebook() + ": ungraded, " + passed + " of " + score.checks().size() + " numerical checks passed"
+                    + (score.present() ? "" : " (notebook not found)");
+        }
+        String line = score.notebook() + ": " + Numbers.points(score.earned()) + " / " + score.possible() + " points";
+        if (score.notGraded() > 0) {
+            line += " (" + score.notGraded() + " not graded on this data)";
+        }
+        return score.present() ? line : line + " (notebook not found)";
+    }
+
+    /** Returns e.g. "Total: 97.5 / 120 points (30 not graded on this data)". */
+    public String totalLine() {
+        return "Total: " + Numbers.points(earned()) + " / " + possible() + " points"
+                + (notGraded() > 0 ? " (" + notGraded() + " not graded on this data)" : "");
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        for (NotebookScore score : notebooks) {
+            text.append(scoreLine(score)).append('\n');
+        }
+        return text.append(totalLine()).toString();
+    }
+}

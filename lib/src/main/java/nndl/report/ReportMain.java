@@ -1,0 +1,132 @@
+package nndl.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Command line of the report: writes build/report/graded-report.pdf from the executed notebooks,
+ * or with {@code --check} only verifies that every rubric check ran and passed (the notebook test
+ * stage). Run {@code ReportMain --help} for the options.
+ */
+public final class ReportMain {
+    /** Exit status when a check failed or did not run ({@code --check}). */
+    public static final int CHECKS_FAILED = 1;
+    /** Exit status for bad usage or missing input. */
+    public static final int USAGE = 2;
+
+    private static final String HELP = """
+            Usage: java -cp lib/target/nndl-lib.jar:lib/target/dependency/* nndl.report.ReportMain [options]
+
+            Writes the graded PDF report (cover with the score table, the executed notebooks, the graded
+            library sources) from executed notebooks; with --check, only checks the recorded grades.
+
+            Options:
+              --notebooks DIR   folder of executed .ipynb files (default build/notebooks)
+              --out FILE        PDF to write (default build/report/graded-report.pdf)
+              --sources DIR     library source root for the appendix (default lib/src/main/java/nndl)
+              --folders A,B,..  sub-folders of --sources shown in the appendix
+                                (default layers,nets,neuralnet,optim,solver,gradcheck,multilayer)
+              --student NAME    name on the cover (default $NNDL_STUDENT, else the user name)
+              --check           write no PDF; print the scores and exit 1 listing every check that
+                                failed or did not run (ungraded ones included; "not graded on this
+                                data" and partial credit are not failures)
+              --help            show this text
+
+            Prints one score line per notebook, the total, and (without --check) the PDF's path as the
+            last line. Exit status: 0 done, 1 a check failed or did not run (--check), 2 bad usage or
+            missing input (e.g. the notebooks folder does not exist).
+            """;
+
+    private ReportMain() {
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        // PDFBox logs through commons-logging, which finds slf4j-api (from Tablesaw) without a
+        // provider; keep SLF4J's "no providers" banner out of the command's output.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command line, writing to {@code out} and {@code err}, and returns the exit status.
+     *
+     * @param args command-line arguments (not modified)
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        GradedReport.Options options = GradedReport.Options.defaults();
+        boolean check = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--help", "-h" -> {
+                        out.print(HELP);
+                        return 0;
+                    }
+                    case "--check" -> check = true;
+                    case "--notebooks" -> options = options.withNotebooks(Path.of(value(args, ++i)));
+                    case "--out" -> options = options.withOut(Path.of(value(args, ++i)));
+                    case "--sources" -> options = options.withSources(Path.of(value(args, ++i)));
+                    case "--folders" -> options = options.withSourceFolders(Arrays.stream(value(args, ++i).split(","))
+                            .map(String::strip).filter(s -> !s.isEmpty()).toList());
+                    case "--student" -> options = options.withStudent(value(args, ++i));
+                    default -> throw new IllegalArgumentException("unknown option '" + args[i] + "' (see --help)");
+                }
+            }
+            return check ? check(options, out, err) : write(options, out, err);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("report: error: " + e.getMessage());
+            return USAGE;
+        } catch (IOException e) {
+            err.println("report: error: " + e);
+            return USAGE;
+        }
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value (see --help)");
+        }
+        return args[i];
+    }
+
+    private static int write(GradedReport.Options options, PrintStream out, PrintStream err) throws IOException {
+        GradedReport.Result result = GradedReport.write(options);
+        warnings(result.summary(), err);
+        out.println(result.summary());
+        out.println("Wrote " + result.pages() + " pages:");
+        out.println(result.pdf());
+        return 0;
+    }
+
+    private static int check(GradedReport.Options options, PrintStream out, PrintStream err) throws IOException {
+        GradeSummary summary = GradeSummary.read(options.notebooks());
+        warnings(summary, err);
+        out.println(summary);
+        List<GradeSummary.CheckScore> problems = summary.problems();
+        if (problems.isEmpty()) {
+            out.println("All checks ran and passed" + (summary.notGraded() > 0 ? " (" + summary.notGraded()
+                    + " points not graded on this data)." : "."));
+            return 0;
+        }
+        out.println(problems.size() + (problems.size() == 1 ? " check" : " checks") + " failed or did not run:");
+        for (GradeSummary.CheckScore problem : problems) {
+            String detail = problem.result() == null ? "not run"
+                    : "failed: value " + problem.valueText() + ", needs " + problem.check().criterion().describe();
+            out.println("  ✗ " + problem.check().id() + ": " + detail);
+        }
+        return CHECKS_FAILED;
+    }
+
+    private static void warnings(GradeSummary summary, PrintStream err) {
+        for (String warning : summary.warnings()) {
+            err.println("report: warning: " + warning);
+        }
+    }
+}

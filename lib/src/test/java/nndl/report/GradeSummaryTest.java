@@ -1,0 +1,113 @@
+package nndl.report;
+
+import static nndl.report.NotebookJson.grade;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nndl.grade.Rubric;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GradeSummaryTest {
+    @TempDir
+    Path dir;
+
+    private GradeSummary.NotebookScore notebook(GradeSummary summary, String name) {
+        return summary.notebooks().stream().filter(n -> n.notebook().equals(name)).findFirst().orElseThrow();
+    }
+
+    private GradeSummary.CheckScore check(GradeSummary summary, String id) {
+        return summary.checks().stream().filter(c -> c.check().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void fixtureScoresAsDocumented() throws IOException {
+        ReportFixtures.writeNotebooks(dir);
+        GradeSummary summary = GradeSummary.read(dir);
+        assertEquals(7.0, notebook(summary, "two_layer_nn").earned());
+        assertEquals(14, notebook(summary, "two_layer_nn").possible());
+        assertEquals(16, notebook(summary, "two_layer_nn").notGraded());
+        assertEquals(15.0, notebook(summary, "fc_nets").earned());
+        assertEquals(17, notebook(summary, "fc_nets").possible());
+        assertEquals(100.0, notebook(summary, "mnist_multilayer").earned());
+        assertEquals(ReportFixtures.TOTAL, summary.totalLine());
+        assertEquals(List.of(ReportFixtures.SUBSET), summary.datasets());
+        assertEquals("quick", notebook(summary, "fc_nets").run().profile());
+    }
+
+    @Test
+    void failingCheckEarnsNothingAndMissingCheckIsNotRunButStillPossible() throws IOException {
+        ReportFixtures.writeNotebooks(dir);
+        GradeSummary summary = GradeSummary.read(dir);
+        GradeSummary.CheckScore failed = check(summary, "two_layer_nn.toy_loss");
+        assertEquals(GradeSummary.Outcome.FAILED, failed.outcome());
+        assertEquals(0.0, failed.earned());
+        assertEquals(3, failed.possible());
+        GradeSummary.CheckScore missing = check(summary, "two_layer_nn.backward");
+        assertEquals(GradeSummary.Outcome.NOT_RUN, missing.outcome());
+        assertEquals("not run", missing.statusLabel());
+        assertEquals("—", missing.valueText());
+        assertEquals(0.0, missing.earned());
+        assertEquals(4, missing.possible());
+        GradeSummary.CheckScore excluded = check(summary, "two_layer_nn.tuning");
+        assertEquals(GradeSummary.Outcome.NOT_GRADED, excluded.outcome());
+        assertEquals(0, excluded.possible());
+        assertEquals("ungraded · failed", check(summary, "backprop_exercises.gplvm").statusLabel());
+    }
+
+    @Test
+    void problemsListFailedAndNotRunChecksOnly() throws IOException {
+        ReportFixtures.writeNotebooks(dir);
+        List<String> problems = GradeSummary.read(dir).problems().stream().map(c -> c.check().id()).toList();
+        assertEquals(List.of("two_layer_nn.toy_loss", "two_layer_nn.backward", "fc_nets.overfit",
+                "backprop_exercises.gplvm", "backprop_exercises.swish"), problems);
+    }
+
+    @Test
+    void aMissingNotebookLeavesAllItsChecksNotRun() {
+        GradeSummary summary = GradeSummary.of(List.of());
+        assertEquals(0.0, summary.earned());
+        assertEquals(150, summary.possible());
+        assertEquals("Total: 0 / 150 points", summary.totalLine());
+        assertTrue(summary.checks().stream().allMatch(c -> c.outcome() == GradeSummary.Outcome.NOT_RUN));
+        assertEquals("fc_nets: 0 / 20 points (notebook not found)", GradeSummary.scoreLine(notebook(summary, "fc_nets")));
+    }
+
+    @Test
+    void tuningRampIsRescoredFromTheRecordedValue() throws IOException {
+        NotebookJson notebook = new NotebookJson();
+        for (double value : new double[] {0.39}) {
+            notebook.code("tuning", grade(Rubric.get("two_layer_nn.tuning").evaluate(value, true, "cifar-10-batches-bin")));
+        }
+        notebook.write(dir.resolve("two_layer_nn.ipynb"));
+        GradeSummary.CheckScore tuning = check(GradeSummary.read(dir), "two_layer_nn.tuning");
+        assertEquals(5.0, tuning.earned());
+        assertEquals(GradeSummary.Outcome.PARTIAL, tuning.outcome());
+    }
+
+    @Test
+    void theLowestOfRepeatedRecordsCountsAndTamperedPointsAreRecomputed() throws IOException {
+        Map<String, Object> inflated = Rubric.get("two_layer_nn.toy_loss").evaluate(0.5, true, null).toJson();
+        inflated.put("earned", 3.0);
+        inflated.put("passed", true);
+        new NotebookJson()
+                .code("a", grade(Rubric.get("two_layer_nn.toy_scores").evaluate(1e-9, true, null)))
+                .code("b", grade(Rubric.get("two_layer_nn.toy_scores").evaluate(1e-3, true, null)))
+                .code("c", NotebookJson.display(Map.of("text/plain", "x", nndl.grade.GradeResult.MIME_TYPE, inflated)))
+                .code("d", NotebookJson.display(Map.of("text/plain", "y", nndl.grade.GradeResult.MIME_TYPE,
+                        Map.of("id", "two_layer_nn.nonsense", "notebook", "two_layer_nn", "value", 1, "threshold", 1,
+                                "passed", true, "points", 1, "earned", 1, "status", "graded"))))
+                .write(dir.resolve("two_layer_nn.ipynb"));
+        GradeSummary summary = GradeSummary.read(dir);
+        assertEquals(0.0, check(summary, "two_layer_nn.toy_scores").earned());
+        assertEquals(0.0, check(summary, "two_layer_nn.toy_loss").earned());
+        assertEquals(2, summary.warnings().size(), summary.warnings().toString());
+        assertTrue(summary.warnings().get(1).contains("unknown check 'two_layer_nn.nonsense'"));
+        assertNull(notebook(summary, "two_layer_nn").run());
+    }
+}
