@@ -51,8 +51,9 @@ final class TarGz {
 
     private static String entryName(byte[] header) {
         String name = cString(header, 0, 100);
-        boolean ustar = cString(header, 257, 6).startsWith("ustar");
-        String prefix = ustar ? cString(header, 345, 155) : "";
+        // Only POSIX ustar ("ustar\0" + "00") has a name prefix; old GNU headers ("ustar  \0") keep times there.
+        boolean posix = new String(header, 257, 8, StandardCharsets.US_ASCII).equals("ustar" + '\0' + "00");
+        String prefix = posix ? cString(header, 345, 155) : "";
         return prefix.isEmpty() ? name : prefix + "/" + name;
     }
 

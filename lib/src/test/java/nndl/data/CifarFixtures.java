@@ -61,16 +61,24 @@ final class CifarFixtures {
     }
 
     private static byte[] header(String name, long size, char type) {
+        return header(name, "", size, type, true);
+    }
+
+    /** A tar header block; {@code posix} writes "ustar\0" "00", otherwise the old GNU magic "ustar  \0". */
+    static byte[] header(String name, String prefix, long size, char type, boolean posix) {
         byte[] h = new byte[512];
         put(h, 0, name);
+        put(h, 345, prefix);
         put(h, 100, "0000644");
         put(h, 108, "0000000");
         put(h, 116, "0000000");
         put(h, 124, String.format("%011o", size));
         put(h, 136, "00000000000");
         h[156] = (byte) type;
-        put(h, 257, "ustar");
-        put(h, 263, "00");
+        put(h, 257, posix ? "ustar" : "ustar  ");
+        if (posix) {
+            put(h, 263, "00");
+        }
         for (int i = 148; i < 156; i++) {
             h[i] = ' ';
         }
