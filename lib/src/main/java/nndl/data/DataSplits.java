@@ -1,5 +1,6 @@
 package nndl.data;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -16,6 +17,23 @@ public record DataSplits(DMatrixRMaj xTrain, int[] yTrain,
         check("train", xTrain, yTrain);
         check("val", xVal, yVal);
         check("test", xTest, yTest);
+    }
+
+    /**
+     * The first {@code numTrain} training rows with validation and test unchanged, like the seed's
+     * {@code small_data = {'X_train': data['X_train'][:num_train], ...}} for the overfitting check.
+     *
+     * @param numTrain how many leading training rows to keep, 1..N_train
+     * @return a new DataSplits whose training split is a copy; this one is not modified
+     */
+    public DataSplits withTrainingSubset(int numTrain) {
+        if (numTrain < 1 || numTrain > xTrain.numRows) {
+            throw new IllegalArgumentException("withTrainingSubset: numTrain " + numTrain + " is outside 1.." + xTrain.numRows);
+        }
+        DMatrixRMaj head = new DMatrixRMaj(numTrain, xTrain.numCols);
+        System.arraycopy(xTrain.data, 0, head.data, 0, numTrain * xTrain.numCols);
+        return new DataSplits(head, Arrays.copyOf(yTrain, numTrain), xVal, yVal, xTest, yTest,
+                source + ", first " + numTrain + " training rows", fullDataset);
     }
 
     private static void check(String split, DMatrixRMaj x, int[] y) {

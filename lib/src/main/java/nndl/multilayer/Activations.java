@@ -1,0 +1,179 @@
+package nndl.multilayer;
+
+import java.util.OptionalDouble;
+import nndl.util.Matrices;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The seed-002 activations and loss in the column convention: a matrix is n features × m samples,
+ * labels are a 1×m row given as {@code int[m]}. Nothing here modifies its arguments.
+ */
+public final class Activations {
+    private Activations() {
+    }
+
+    /**
+     * {@code relu(Z)}: A = max(0, Z) elementwise, with the cache {Z}.
+     *
+     * @param z n×m pre-activations (not modified; kept in the cache)
+     * @return n×m A and the cache {Z}
+     */
+    public static ActivationOutput relu(DMatrixRMaj z) {
+        requireMatrix("relu", "Z", z);
+        DMatrixRMaj a = new DMatrixRMaj(z.numRows, z.numCols);
+        for (int i = 0; i < a.getNumElements(); i++) {
+            a.data[i] = Math.max(0.0, z.data[i]);
+        }
+        return new ActivationOutput(a, new ActivationCache(z));
+    }
+
+    /**
+     * {@code relu_der(dA, cache)}: dZ = dA where Z &gt; 0, else 0.
+     *
+     * @param dA    n×m upstream gradient (not modified)
+     * @param cache holds the n×m Z of the forward step
+     * @return n×m dZ
+     */
+    public static DMatrixRMaj reluDer(DMatrixRMaj dA, ActivationCache cache) {
+        DMatrixRMaj z = requireCache("reluDer", dA, cache);
+        DMatrixRMaj dZ = new DMatrixRMaj(dA.numRows, dA.numCols);
+        for (int i = 0; i < dZ.getNumElements(); i++) {
+            dZ.data[i] = z.data[i] > 0 ? dA.data[i] : 0.0;
+        }
+        return dZ;
+    }
+
+    /**
+     * {@code linear(Z)}: A = Z (a copy), with the cache {Z}.
+     *
+     * @param z n×m pre-activations (not modified; kept in the cache)
+     * @return n×m A (a copy of Z) and the cache {Z}
+     */
+    public static ActivationOutput linear(DMatrixRMaj z) {
+        requireMatrix("linear", "Z", z);
+        return new ActivationOutput(z.copy(), new ActivationCache(z));
+    }
+
+    /**
+     * {@code linear_der(dA, cache)}: dZ = dA (a copy).
+     *
+     * @param dA    n×m upstream gradient (not modified)
+     * @param cache holds the n×m Z of the forward step
+     * @return n×m dZ
+     */
+    public static DMatrixRMaj linearDer(DMatrixRMaj dA, ActivationCache cache) {
+        requireCache("linearDer", dA, cache);
+        return dA.copy();
+    }
+
+    /**
+     * {@code softmax_cross_entropy_loss(Z)} without labels: the column-wise softmax, loss absent.
+     *
+     * @param z n×m scores (not modified)
+     * @return n×m A, the cache {A} and an empty loss
+     */
+    public static SoftmaxOutput softmaxCrossEntropyLoss(DMatrixRMaj z) {
+        return softmaxCrossEntropyLoss(z, null);
+    }
+
+    /**
+     * {@code softmax_cross_entropy_loss(Z, Y)}: A[:, i] = softmax(Z[:, i]) computed after subtracting
+     * each column's maximum, and the loss −(1/m)·Σ_i log A[Y_i, i] (taken from the shifted scores, so
+     * it stays finite even when a probability underflows to 0).
+     *
+     * @param z n×m scores (not modified)
+     * @param y m labels in [0, n) (the seed's 1×m Y), or null for no loss (not modified)
+     * @return n×m A, the cache {A} and the loss (empty when {@code y} is null)
+     */
+    public static SoftmaxOutput softmaxCrossEntropyLoss(DMatrixRMaj z, int[] y) {
+        requireMatrix("softmaxCrossEntropyLoss", "Z", z);
+        if (y != null) {
+            requireLabels("softmaxCrossEntropyLoss", y, z.numRows, z.numCols);
+        }
+        int n = z.numRows;
+        int m = z.numCols;
+        DMatrixRMaj a = new DMatrixRMaj(n, m);
+        double lossSum = 0.0;
+        for (int col = 0; col < m; col++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int row = 0; row < n; row++) {
+                max = Math.max(max, z.data[row * m + col]);
+            }
+            double sum = 0.0;
+            for (int row = 0; row < n; row++) {
+                double e = Math.exp(z.data[row * m + col] - max);
+                a.data[row * m + col] = e;
+                sum += e;
+            }
+            for (int row = 0; row < n; row++) {
+                a.data[row * m + col] /= sum;
+            }
+            if (y != null) {
+                lossSum -= z.data[y[col] * m + col] - max - Math.log(sum);
+            }
+        }
+        OptionalDouble loss = y == null ? OptionalDouble.empty() : OptionalDouble.of(lossSum / m);
+        return new SoftmaxOutput(a, new SoftmaxCache(a), loss);
+    }
+
+    /**
+     * {@code softmax_cross_entropy_loss_der(Y, cache)}: dZ = (A − onehot(Y)) / m, the gradient of the
+     * mean loss with respect to the scores.
+     *
+     * @param y     m labels in [0, n) (not modified)
+     * @param cache holds the n×m softmax activations A
+     * @return n×m dZ
+     */
+    public static DMatrixRMaj softmaxCrossEntropyLossDer(int[] y, SoftmaxCache cache) {
+        if (cache == null || cache.a() == null) {
+            throw new IllegalArgumentException("softmaxCrossEntropyLossDer: cache (holding A) is missing");
+        }
+        DMatrixRMaj a = cache.a();
+        requireLabels("softmaxCrossEntropyLossDer", y, a.numRows, a.numCols);
+        int m = a.numCols;
+        DMatrixRMaj dZ = new DMatrixRMaj(a.numRows, m);
+        for (int i = 0; i < dZ.getNumElements(); i++) {
+            dZ.data[i] = a.data[i] / m;
+        }
+        for (int col = 0; col < m; col++) {
+            dZ.data[y[col] * m + col] -= 1.0 / m;
+        }
+        return dZ;
+    }
+
+    static void requireMatrix(String function, String name, DMatrixRMaj x) {
+        if (x == null) {
+            throw new IllegalArgumentException(function + ": " + name + " is missing");
+        }
+        if (x.numRows == 0 || x.numCols == 0) {
+            throw new IllegalArgumentException(function + ": " + name + " is empty (" + Matrices.shape(x) + ")");
+        }
+    }
+
+    static void requireLabels(String function, int[] y, int classes, int samples) {
+        if (y == null) {
+            throw new IllegalArgumentException(function + ": Y is missing");
+        }
+        if (y.length != samples) {
+            throw new IllegalArgumentException(function + ": Y is 1×" + y.length + " but there are " + samples + " samples");
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IllegalArgumentException(function + ": label Y[" + i + "] = " + y[i] + " is outside 0.."
+                        + (classes - 1));
+            }
+        }
+    }
+
+    private static DMatrixRMaj requireCache(String function, DMatrixRMaj dA, ActivationCache cache) {
+        requireMatrix(function, "dA", dA);
+        if (cache == null || cache.z() == null) {
+            throw new IllegalArgumentException(function + ": cache (holding Z) is missing");
+        }
+        DMatrixRMaj z = cache.z();
+        if (z.numRows != dA.numRows || z.numCols != dA.numCols) {
+            throw new IllegalArgumentException(function + ": dA is " + Matrices.shape(dA) + " but Z is " + Matrices.shape(z));
+        }
+        return z;
+    }
+}
