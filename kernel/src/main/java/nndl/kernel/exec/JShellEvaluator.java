@@ -130,16 +130,31 @@ public final class JShellEvaluator implements AutoCloseable {
             if (completeness == Completeness.EMPTY) {
                 break;
             }
-            int start = cursor + CodeAnalysis.leadingBlanks(rest);
             boolean whole = !completeness.isComplete() && completeness != Completeness.UNKNOWN || info.source() == null;
-            String code = whole ? text.substring(start) : info.source();
+            String code = whole ? rest : info.source();
             int consumed = whole ? rest.length() : rest.length() - info.remaining().length();
-            last = evalStatement(code, source, start);
+            last = evalStatement(code, source, cursor + startIn(rest, code, completeness));
             cursor += Math.max(consumed, 1);
         }
         return last;
     }
 
+    /**
+     * Where {@code code}, JShell's version of the statement, starts in {@code rest}: JShell keeps
+     * leading blanks and may add a final semicolon.
+     */
+    private static int startIn(String rest, String code, Completeness completeness) {
+        String typed = completeness == Completeness.COMPLETE_WITH_SEMI && code.endsWith(";")
+                ? code.substring(0, code.length() - 1) : code;
+        int at = rest.indexOf(typed);
+        return at >= 0 ? at : CodeAnalysis.leadingBlanks(rest);
+    }
+
+    /**
+     * Evaluates one statement whose text starts at {@code offset} of {@code source}. JShell
+     * reports compile errors relative to the statement as given, but numbers the lines of stack
+     * frames from its first non-blank character; both are mapped back to the source.
+     */
     private Object evalStatement(String code, SourceText source, int offset) {
         try {
             List<SnippetEvent> events = shell.eval(code);
@@ -147,7 +162,7 @@ public final class JShellEvaluator implements AutoCloseable {
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() == null && primary == null) {
                     primary = event;
-                    locations.put(event.snippet().id(), source, offset);
+                    locations.put(event.snippet().id(), source, offset + CodeAnalysis.leadingBlanks(code));
                 } else if (event.status() == Snippet.Status.OVERWRITTEN) {
                     reclaimer.release(event.snippet());
                 }
