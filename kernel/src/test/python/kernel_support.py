@@ -10,6 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import nbformat
 from jupyter_client.kernelspec import KernelSpecManager
 
 KERNEL_NAME = "java"
@@ -60,11 +61,17 @@ def build_extension_jar(directory):
 
 
 def make_workdir():
-    """A fresh temporary working directory for a kernel, holding the extension jar and a
-    helpers.jsh file for %load."""
+    """A fresh temporary working directory for a kernel, holding the extension jar, and
+    helpers.jsh and setup.ipynb for %load."""
     directory = Path(tempfile.mkdtemp(prefix="nndl-kernel-test-"))
     build_extension_jar(directory)
     (directory / "helpers.jsh").write_text("int tripled(int v) {\n    return 3 * v;\n}\n")
+    setup = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("Loaded by %load in the feature notebook."),
+        nbformat.v4.new_code_cell("int fromNotebook = 4;"),
+        nbformat.v4.new_code_cell("fromNotebook += 1;"),
+    ])
+    nbformat.write(setup, str(directory / "setup.ipynb"))
     return directory
 
 

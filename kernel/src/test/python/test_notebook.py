@@ -116,6 +116,18 @@ class KernelFeaturesNotebook(unittest.TestCase):
     def test_load_runs_a_jsh_file(self):
         self.assertEqual(self.result("load")["text/plain"], "42")
 
+    def test_load_runs_a_notebooks_code_cells(self):
+        self.assertEqual(self.result("load-notebook")["text/plain"], "10")
+
+    def test_update_display_replaces_the_shown_value(self):
+        displays = self.outputs("update-display", "display_data")
+        self.assertEqual(len(displays), 1)
+        self.assertEqual(displays[0]["data"]["text/plain"], "second")
+        self.assertEqual(self.outputs("update-display", "execute_result"), [])
+
+    def test_render_chooses_the_mime_type(self):
+        self.assertEqual(self.result("render")["text/html"], "<b>bold</b>")
+
 
 if __name__ == "__main__":
     unittest.main()

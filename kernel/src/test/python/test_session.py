@@ -22,11 +22,12 @@ def start(workdir, env=None):
 
 
 def stop(manager, client):
-    """Shuts the kernel down politely and returns its pid."""
-    pid = manager.provisioner.process.pid
+    """Shuts the kernel down politely; returns its pid and exit status (0 when it exited by itself,
+    negative when jupyter_client had to kill it)."""
+    process = manager.provisioner.process
     client.stop_channels()
     manager.shutdown_kernel(now=False)
-    return pid
+    return process.pid, process.wait(timeout=30)
 
 
 class KernelSession(unittest.TestCase):
@@ -38,7 +39,7 @@ class KernelSession(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        if cls.manager.is_alive():
+        if cls.manager.has_kernel and cls.manager.is_alive():
             stop(cls.manager, cls.client)
         shutil.rmtree(cls.workdir, ignore_errors=True)
 
@@ -89,10 +90,11 @@ class KernelSession(unittest.TestCase):
 
     def test_5_restart_gives_a_fresh_kernel_and_ends_the_old_one(self):
         execute(self.client, "int beforeRestart = 1;")
-        old_pid = self.manager.provisioner.process.pid
+        old = self.manager.provisioner.process
         self.manager.restart_kernel(now=False)
         self.client.wait_for_ready(timeout=kernel_support.TIMEOUT)
-        self.assertTrue(kernel_support.wait_until_gone(old_pid), "the old kernel JVM is still running")
+        self.assertEqual(old.wait(timeout=30), 0, "the old kernel did not exit by itself on restart")
+        self.assertTrue(kernel_support.wait_until_gone(old.pid), "the old kernel JVM is still running")
         content, _ = execute(self.client, "beforeRestart")
         self.assertEqual(content["status"], "error")
         self.assertEqual(content["ename"], "CompileError")
@@ -100,9 +102,13 @@ class KernelSession(unittest.TestCase):
         self.assertEqual(result_text(messages), "4")
 
     def test_6_shutdown_leaves_no_kernel_jvm(self):
+        # Non-daemon threads left by user code and a cell still running must not keep the JVM alive.
         execute(self.client, "var pool = java.util.concurrent.Executors.newFixedThreadPool(2);\n"
                              "pool.submit(() -> { while (true) { Thread.sleep(1000); } });")
-        pid = stop(self.manager, self.client)
+        self.client.execute("while (true) { }")
+        time.sleep(1.0)
+        pid, status = stop(self.manager, self.client)
+        self.assertEqual(status, 0, "the kernel did not exit by itself on shutdown_request")
         self.assertTrue(kernel_support.wait_until_gone(pid), "kernel JVM %d still running after shutdown" % pid)
         deadline = time.time() + 20
         while kernel_support.kernel_pids() != self.pids_before and time.time() < deadline:
@@ -127,7 +133,7 @@ class JJavaEnvironment(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        pid = stop(cls.manager, cls.client)
+        pid, _ = stop(cls.manager, cls.client)
         kernel_support.wait_until_gone(pid)
         shutil.rmtree(cls.workdir, ignore_errors=True)
 

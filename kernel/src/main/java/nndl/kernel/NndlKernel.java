@@ -1,14 +1,15 @@
 package nndl.kernel;
 
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
 import nndl.kernel.cell.CellParser;
 import nndl.kernel.cell.Globs;
@@ -31,8 +32,6 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicParser;
 import org.dflib.jjava.jupyter.kernel.magic.MagicTranspiler;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
-import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
-import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
@@ -158,14 +157,17 @@ public final class NndlKernel extends BaseKernel {
             if (request.shouldStoreHistory() && !silent) {
                 history.record(count, request.getCode(), "");
             }
-            ErrorReport report = KernelErrors.report(e);
-            if (!silent) {
-                env.publish(new PublishError(report.name(), report.value(), report.traceback()));
-            }
-            ErrorReply reply = new ErrorReply(report.name(), report.value(), report.traceback());
-            reply.setExecutionCount(count);
-            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+            replyError(env, count, KernelErrors.report(e), silent);
         }
+    }
+
+    private static void replyError(ShellReplyEnvironment env, int count, ErrorReport report, boolean silent) {
+        if (!silent) {
+            env.publish(new PublishError(report.name(), report.value(), report.traceback()));
+        }
+        ErrorReply reply = new ErrorReply(report.name(), report.value(), report.traceback());
+        reply.setExecutionCount(count);
+        env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
     }
 
     /** Shows {@code data} in the running cell; its id is remembered, see {@link #render(Object)}. */
@@ -253,26 +255,8 @@ public final class NndlKernel extends BaseKernel {
 
     @Override
     protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
-        HistoryRequest request = message.getContent();
         env.setBusyDeferIdle();
-        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
-        if (request.includeOutput()) {
-            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
-        }
-        List<HistoryEntry> entries;
-        if (request instanceof HistoryRequest.Tail tail) {
-            entries = history.lookupTail(tail.getMaxReturnLength(), flags);
-        } else if (request instanceof HistoryRequest.Range range) {
-            entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
-        } else if (request instanceof HistoryRequest.Search search) {
-            if (search.filterUnique()) {
-                flags.add(HistoryManager.ResultFlag.UNIQUE);
-            }
-            entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
-        } else {
-            entries = List.of();
-        }
-        env.reply(new Replies.History(entries));
+        env.reply(new Replies.History(history.answer(message.getContent())));
     }
 
     @Override
@@ -305,11 +289,11 @@ public final class NndlKernel extends BaseKernel {
 
     /** Where the classes cells use from the kernel live, so JShell's compiler can see them. */
     private static List<Path> kernelCodeLocations() {
-        return java.util.stream.Stream.of(BaseNotebookStatics.class, KernelStatics.class)
+        return Stream.of(BaseNotebookStatics.class, KernelStatics.class)
                 .map(c -> {
                     try {
                         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-                    } catch (java.net.URISyntaxException e) {
+                    } catch (URISyntaxException e) {
                         throw new IllegalStateException("cannot locate " + c.getName() + ": " + e.getMessage(), e);
                     }
                 })

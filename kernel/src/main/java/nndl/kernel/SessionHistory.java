@@ -1,12 +1,14 @@
 package nndl.kernel;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 
 /**
  * The inputs (and text outputs) of this kernel session, for Jupyter's history requests
@@ -17,6 +19,27 @@ final class SessionHistory implements HistoryManager {
     static final int SESSION = 1;
 
     private final List<HistoryEntry> entries = new ArrayList<>();
+
+    /** The entries a history request asks for (tail, range or search). */
+    List<HistoryEntry> answer(HistoryRequest request) {
+        Set<ResultFlag> flags = EnumSet.noneOf(ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(ResultFlag.INCLUDE_OUTPUT);
+        }
+        if (request instanceof HistoryRequest.Tail tail) {
+            return lookupTail(tail.getMaxReturnLength(), flags);
+        }
+        if (request instanceof HistoryRequest.Range range) {
+            return lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+        }
+        if (request instanceof HistoryRequest.Search search) {
+            if (search.filterUnique()) {
+                flags.add(ResultFlag.UNIQUE);
+            }
+            return search(search.getPattern(), search.getMaxReturnLength(), flags);
+        }
+        return List.of();
+    }
 
     /** Records cell {@code count}'s input and the text of its result (empty if none). */
     synchronized void record(int count, String input, String output) {
