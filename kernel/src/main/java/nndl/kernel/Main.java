@@ -3,6 +3,7 @@ package nndl.kernel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
@@ -27,7 +28,7 @@ public final class Main {
         System.exit(0);
     }
 
-    private static void serve(Path connectionFile) throws IOException, ReflectiveOperationException, java.security.GeneralSecurityException {
+    private static void serve(Path connectionFile) throws IOException, GeneralSecurityException {
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
         NndlKernel kernel = NndlKernel.create(KernelConfig.fromEnvironment(System.getenv(), Path.of("")));
         JupyterConnection connection = new JupyterConnection(properties);
