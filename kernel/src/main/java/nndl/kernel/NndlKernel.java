@@ -135,7 +135,8 @@ public final class NndlKernel extends BaseKernel {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
-        int count = silent ? executionCount.get() : executionCount.getAndIncrement();
+        boolean counted = !silent && request.shouldStoreHistory();
+        int count = counted ? executionCount.getAndIncrement() : executionCount.get();
         env.setBusyDeferIdle();
         if (!silent) {
             env.publish(new PublishExecuteInput(request.getCode(), count));
@@ -149,12 +150,12 @@ public final class NndlKernel extends BaseKernel {
             if (result != null && !silent) {
                 env.publish(new PublishExecuteResult(count, result));
             }
-            if (request.shouldStoreHistory() && !silent) {
+            if (counted) {
                 history.record(count, request.getCode(), result == null ? "" : String.valueOf(result.getData(Text.PLAIN)));
             }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (Exception | Error e) {
-            if (request.shouldStoreHistory() && !silent) {
+            if (counted) {
                 history.record(count, request.getCode(), "");
             }
             replyError(env, count, KernelErrors.report(e), silent);

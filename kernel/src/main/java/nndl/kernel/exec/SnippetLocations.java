@@ -29,8 +29,9 @@ public final class SnippetLocations {
      */
     public List<String> render(StackTraceElement[] frames, int currentCount) {
         int last = lastSnippetFrame(frames);
+        int end = last >= 0 ? last + 1 : frames.length;
         List<String> out = new ArrayList<>();
-        for (int i = 0; i <= last || (last < 0 && i < frames.length); i++) {
+        for (int i = 0; i < end; i++) {
             out.add(render(frames[i], currentCount));
         }
         return out;
@@ -49,7 +50,7 @@ public final class SnippetLocations {
 
     private String render(StackTraceElement frame, int currentCount) {
         if (!isSnippetFrame(frame)) {
-            return frame.toString();
+            return plain(frame);
         }
         Placed placed = snippets.get(frame.getFileName().substring(1));
         String method = methodName(frame);
@@ -60,6 +61,19 @@ public final class SnippetLocations {
         int line = source.lineAt(placed.offset()) + Math.max(frame.getLineNumber(), 1) - 1;
         String where = source.describeLine(line, currentCount);
         return method.isEmpty() ? where : method + " (" + where + ")";
+    }
+
+    /** {@code pkg.Type.method(File.java:12)}, without the class loader and module prefixes. */
+    private static String plain(StackTraceElement frame) {
+        String where;
+        if (frame.isNativeMethod()) {
+            where = "Native Method";
+        } else if (frame.getFileName() == null) {
+            where = "Unknown Source";
+        } else {
+            where = frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+        }
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
     }
 
     private static int lastSnippetFrame(StackTraceElement[] frames) {

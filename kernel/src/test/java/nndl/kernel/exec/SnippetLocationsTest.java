@@ -28,7 +28,7 @@ class SnippetLocationsTest {
         SnippetLocations locations = new SnippetLocations();
         locations.put("1", SourceText.cell("Integer.parseInt(\"x\")", 1, 1), 0);
         StackTraceElement[] frames = {
-            new StackTraceElement("java.lang.Integer", "parseInt", "Integer.java", 668),
+            new StackTraceElement("app", "java.base", "17", "java.lang.Integer", "parseInt", "Integer.java", 668),
             new StackTraceElement("", "", "#1", 1),
         };
         assertEquals(List.of("java.lang.Integer.parseInt(Integer.java:668)", "line 1"), locations.render(frames, 1));
