@@ -6,6 +6,7 @@ package nndl.kernel.errors;
  */
 public abstract sealed class CellFailure extends RuntimeException
         permits CompileFailure, UserCodeFailure, StoppedFailure, MagicFailure {
+    private static final long serialVersionUID = 1L;
 
     /** A failure whose one-line summary is {@code message}. */
     protected CellFailure(String message) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 /** Java code that does not compile; each problem points at a line of the cell (or loaded file). */
 public final class CompileFailure extends CellFailure {
+    private static final long serialVersionUID = 1L;
     private final List<Problem> problems;
 
     /**

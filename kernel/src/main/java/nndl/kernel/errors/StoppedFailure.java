@@ -5,6 +5,7 @@ import java.util.List;
 
 /** A cell the kernel stopped: interrupted by the user or over the statement time-out. */
 public final class StoppedFailure extends CellFailure {
+    private static final long serialVersionUID = 1L;
     private final Reason reason;
     private final List<String> frames;
     private final boolean stillRunning;

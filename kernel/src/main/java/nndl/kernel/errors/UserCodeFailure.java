@@ -8,6 +8,8 @@ import java.util.List;
  * cells instead of JShell's wrapper classes, with the kernel's own frames removed.
  */
 public final class UserCodeFailure extends CellFailure {
+    private static final long serialVersionUID = 1L;
+
     /** At most this many frames per exception are shown; deep recursion would flood the cell. */
     static final int MAX_FRAMES = 30;
 
