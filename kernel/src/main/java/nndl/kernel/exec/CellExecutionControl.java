@@ -1,0 +1,263 @@
+package nndl.kernel.exec;
+
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jshell.execution.DirectExecutionControl;
+import nndl.kernel.errors.StoppedFailure.Reason;
+
+/**
+ * Runs JShell's snippets inside the kernel's JVM, each on its own worker thread, so that user code
+ * reaches the kernel ({@code display(...)}) and a stuck statement can be stopped.
+ *
+ * <p>The thread that asked JShell to evaluate supervises the worker. When the user interrupts (or
+ * the {@code JJAVA_TIMEOUT} time-out passes) it first calls {@link Thread#interrupt()}, which ends
+ * sleeps, waits and any loop that checks its interrupt flag. A loop that never checks it, such as
+ * {@code while (true) {}}, is then stopped with {@link Thread#stop()} after a one-second grace: on
+ * JDK 17 that still throws {@link ThreadDeath} inside the worker, unwinding the user's code. This
+ * is a last resort (objects the loop was changing may be left half-updated), so the cell reports
+ * the interrupt and the user decides whether to re-run earlier cells. On a JDK where
+ * {@code Thread.stop} is unsupported the worker is abandoned (it is a daemon thread) and the cell
+ * says that a restart is needed.
+ *
+ * <p>JShell only gets a key from {@link #invoke(Method)}; the value itself is kept here, so that
+ * the kernel can render the real object (an image, a table) rather than its string.
+ */
+public final class CellExecutionControl extends DirectExecutionControl {
+    private static final long POLL_MILLIS = 20;
+    private static final long INTERRUPT_GRACE_MILLIS = 1_000;
+    private static final long STOP_WAIT_MILLIS = 5_000;
+    private static final Object NULL = new Object();
+
+    private final CellClassLoader classes;
+    private final Duration timeout;
+    private final Map<String, Object> results = new ConcurrentHashMap<>();
+    private final AtomicLong counter = new AtomicLong();
+    private volatile boolean interruptRequested;
+    private volatile boolean closed;
+    private volatile Reason stopReason;
+    private volatile boolean workerStillRunning;
+    private volatile Thread worker;
+    private volatile StackTraceElement[] stoppedAt;
+    private final AtomicLong executionWallNanos = new AtomicLong();
+    private final AtomicLong executionCpuNanos = new AtomicLong();
+
+    /**
+     * Time spent running statements since the kernel started, compilation excluded.
+     *
+     * @param wallNanos wall-clock nanoseconds
+     * @param cpuNanos  CPU nanoseconds of the whole process while statements ran, or -1 if unknown
+     */
+    public record Usage(long wallNanos, long cpuNanos) {
+        /** The time spent between {@code earlier} and this reading. */
+        public Usage since(Usage earlier) {
+            long cpu = cpuNanos < 0 || earlier.cpuNanos < 0 ? -1 : cpuNanos - earlier.cpuNanos;
+            return new Usage(wallNanos - earlier.wallNanos, cpu);
+        }
+    }
+
+    /**
+     * A control loading classes through {@code classes}; {@code timeout} bounds each top-level
+     * statement ({@code null} or non-positive: no bound).
+     */
+    public CellExecutionControl(CellClassLoader classes, Duration timeout) {
+        super(classes);
+        this.classes = classes;
+        this.timeout = timeout == null || timeout.isZero() || timeout.isNegative() ? null : timeout;
+    }
+
+    /** The configured time-out per statement, or {@code null} for none. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Forgets any earlier interrupt; called when a new cell starts. */
+    public void beginCell() {
+        interruptRequested = false;
+        stopReason = null;
+        workerStillRunning = false;
+    }
+
+    /** Asks the running statement, if any, to stop; later statements of the cell are skipped. */
+    public void requestInterrupt() {
+        interruptRequested = true;
+    }
+
+    /** True once an interrupt was requested during the current cell. */
+    public boolean interruptRequested() {
+        return interruptRequested;
+    }
+
+    /** Why the last statement was stopped, or {@code null} if it was not. */
+    public Reason stopReason() {
+        return stopReason;
+    }
+
+    /** True if the last stopped statement's thread ignored every attempt to stop it. */
+    public boolean workerStillRunning() {
+        return workerStillRunning;
+    }
+
+    /** Time spent running statements so far; {@code %time} reports differences of readings. */
+    public Usage usage() {
+        return new Usage(executionWallNanos.get(), processCpuNanos() < 0 ? -1 : executionCpuNanos.get());
+    }
+
+    /** True when the calling thread is running a cell's statement. */
+    public boolean onWorkerThread() {
+        return Thread.currentThread() == worker;
+    }
+
+    /**
+     * Removes and returns the value JShell knows by {@code key}.
+     *
+     * @throws IllegalArgumentException if no value has that key
+     */
+    public Object takeResult(String key) {
+        Object value = results.remove(key);
+        if (value == null) {
+            throw new IllegalArgumentException("takeResult: no value with key " + key);
+        }
+        return value == NULL ? null : value;
+    }
+
+    /** True if {@code key} names a value this control holds. */
+    public boolean hasResult(String key) {
+        return key != null && results.containsKey(key);
+    }
+
+    /** Drops values nobody took, so that they can be garbage collected. */
+    public void clearResults() {
+        results.clear();
+    }
+
+    /** Looks a class up by name among the cells' classes and the added classpath. */
+    public Class<?> loadClass(String name) throws ClassNotFoundException {
+        return classes.findClass(name);
+    }
+
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        if (interruptRequested || closed) {
+            stopReason = Reason.INTERRUPTED;
+            throw new InvocationTargetException(new InterruptedException("statement skipped: the cell was interrupted"));
+        }
+        stoppedAt = null;
+        Statement statement = new Statement(doit);
+        Thread thread = new Thread(statement, "nndl-cell-" + counter.incrementAndGet());
+        thread.setDaemon(true);
+        thread.setContextClassLoader(classes.classLoader());
+        worker = thread;
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        try {
+            thread.start();
+            supervise(thread);
+        } finally {
+            worker = null;
+            executionWallNanos.addAndGet(System.nanoTime() - start);
+            long cpuAfter = processCpuNanos();
+            executionCpuNanos.addAndGet(cpuBefore < 0 || cpuAfter < 0 ? 0 : cpuAfter - cpuBefore);
+        }
+        if (statement.failure instanceof ThreadDeath death && stoppedAt != null) {
+            // Thread.stop builds ThreadDeath on the stopping thread; show where the loop really was.
+            death.setStackTrace(stoppedAt);
+        }
+        if (statement.failure != null) {
+            throw new InvocationTargetException(statement.failure);
+        }
+        if (workerStillRunning) {
+            throw new InvocationTargetException(new InterruptedException("the statement did not stop"));
+        }
+        String key = "nndl-result-" + counter.incrementAndGet();
+        results.put(key, statement.value == null ? NULL : statement.value);
+        return key;
+    }
+
+    @Override
+    public void stop() {
+        requestInterrupt();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread running = worker;
+        if (running != null) {
+            halt(running, Reason.INTERRUPTED);
+        }
+        results.clear();
+        super.close();
+    }
+
+    private void supervise(Thread thread) throws InterruptedException {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        while (thread.isAlive()) {
+            thread.join(POLL_MILLIS);
+            if (!thread.isAlive()) {
+                return;
+            }
+            if (interruptRequested || closed) {
+                halt(thread, Reason.INTERRUPTED);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                halt(thread, Reason.TIMED_OUT);
+                return;
+            }
+        }
+    }
+
+    /** Interrupts {@code thread}, then stops it if it ignores the interrupt; see the class comment. */
+    @SuppressWarnings({"deprecation", "removal"})
+    private void halt(Thread thread, Reason reason) {
+        stopReason = reason;
+        try {
+            thread.interrupt();
+            thread.join(INTERRUPT_GRACE_MILLIS);
+            if (thread.isAlive()) {
+                stoppedAt = thread.getStackTrace();
+                thread.stop();
+                thread.join(STOP_WAIT_MILLIS);
+            }
+        } catch (UnsupportedOperationException unsupported) {
+            // Thread.stop is gone on this JDK: the daemon worker is left behind, the cell says so.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workerStillRunning = thread.isAlive();
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** One top-level statement: the snippet's {@code do_it$} method, run once. */
+    private static final class Statement implements Runnable {
+        private final Method doit;
+        private volatile Object value;
+        private volatile Throwable failure;
+
+        Statement(Method doit) {
+            this.doit = doit;
+        }
+
+        @Override
+        public void run() {
+            try {
+                value = doit.invoke(null);
+            } catch (InvocationTargetException e) {
+                failure = e.getCause();
+            } catch (Throwable e) {
+                failure = e;
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package nndl.kernel.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.tools.ToolProvider;
+import nndl.kernel.errors.CompileFailure;
+import nndl.kernel.errors.StoppedFailure;
+import nndl.kernel.errors.UserCodeFailure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JShell in this JVM, as the kernel runs it, without the Jupyter protocol around it. */
+public class JShellEvaluatorTest {
+    /** Lets cells hand an object to the test; the cells' class loader sees the test's classes. */
+    public static volatile WeakReference<Object> tracked;
+
+    private static JShellEvaluator evaluator;
+    private static int count;
+
+    @BeforeAll
+    static void start() {
+        evaluator = new JShellEvaluator(JShellEvaluatorTest.class.getClassLoader(), List.of(), List.of(), null);
+    }
+
+    @AfterAll
+    static void stop() {
+        evaluator.close();
+    }
+
+    /** Tracks the object passed, for garbage-collection checks. */
+    public static void track(Object value) {
+        tracked = new WeakReference<>(value);
+    }
+
+    private static Object run(String code) {
+        evaluator.beginCell();
+        return evaluator.eval(SourceText.cell(code, 1, ++count));
+    }
+
+    @Test
+    void lastExpressionIsTheValueAndStateIsKept() {
+        assertNull(run("int base = 40;"));
+        assertEquals(42, run("int two = 2;\nbase + two"));
+        assertEquals("ab", run("String s = \"a\";\ns += \"b\";\ns"));
+        assertNull(run("base = 1;"), "an assignment shows nothing");
+    }
+
+    @Test
+    void realObjectsComeBackNotTheirStrings() {
+        Object image = run("new java.awt.image.BufferedImage(2, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)");
+        assertTrue(image instanceof java.awt.image.RenderedImage, String.valueOf(image));
+    }
+
+    @Test
+    void compileErrorPointsAtTheCellLineAndColumn() {
+        CompileFailure failure = assertThrows(CompileFailure.class, () -> run("int fine = 1;\n\n  int broken = undefinedThing + 1;"));
+        CompileFailure.Problem problem = failure.problems().get(0);
+        assertEquals("line 3", problem.where());
+        assertEquals("  int broken = undefinedThing + 1;", problem.lineText());
+        assertEquals(15, problem.column());
+        assertEquals("undefinedThing".length(), problem.width());
+        assertEquals(1, run("fine"), "statements before the error ran");
+    }
+
+    @Test
+    void incompleteCodeIsACompileError() {
+        CompileFailure failure = assertThrows(CompileFailure.class, () -> run("int x = \n"));
+        assertTrue(failure.problems().get(0).message().contains("end of file"), failure.getMessage());
+    }
+
+    @Test
+    void runtimeErrorShowsUserFramesInCellLines() {
+        run("int divide(int a, int b) {\n    return a / b;\n}");
+        int defined = count;
+        UserCodeFailure failure = assertThrows(UserCodeFailure.class, () -> run("int zero = 0;\n\n  divide(1, zero)"));
+        assertEquals("java.lang.ArithmeticException", failure.thrown().className());
+        assertEquals(List.of("divide (In [" + defined + "], line 2)", "line 3"), failure.thrown().frames());
+    }
+
+    @Test
+    void causesAreKept() {
+        UserCodeFailure failure = assertThrows(UserCodeFailure.class,
+                () -> run("try { Integer.parseInt(\"q\"); } catch (NumberFormatException e) { throw new IllegalStateException(\"wrapped\", e); }"));
+        assertEquals("java.lang.IllegalStateException", failure.thrown().className());
+        assertEquals("java.lang.NumberFormatException", failure.thrown().cause().className());
+    }
+
+    @Test
+    void interruptStopsALoopThatIgnoresInterrupts() throws Exception {
+        evaluator.beginCell();
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(
+                () -> evaluator.eval(SourceText.cell("long spins = 0;\nwhile (true) { spins++; }\nint after = 1;", 1, ++count)));
+        Thread.sleep(500);
+        evaluator.interrupt();
+        Throwable thrown = assertThrows(Exception.class, () -> cell.get(30, TimeUnit.SECONDS)).getCause();
+        assertTrue(thrown instanceof StoppedFailure, String.valueOf(thrown));
+        StoppedFailure stopped = (StoppedFailure) thrown;
+        assertEquals(StoppedFailure.Reason.INTERRUPTED, stopped.reason());
+        assertTrue(stopped.report().traceback().contains("    at line 2"), stopped.report().traceback().toString());
+        assertThrows(CompileFailure.class, () -> run("after"), "statements after the interrupted one were skipped");
+        assertEquals(2, run("1 + 1"));
+    }
+
+    @Test
+    void timeOutStopsAStatement() {
+        try (JShellEvaluator bounded = new JShellEvaluator(getClass().getClassLoader(), List.of(), List.of(), Duration.ofMillis(300))) {
+            bounded.beginCell();
+            StoppedFailure stopped = assertThrows(StoppedFailure.class, () -> bounded.eval(SourceText.cell("Thread.sleep(60_000);", 1, 1)));
+            assertEquals(StoppedFailure.Reason.TIMED_OUT, stopped.reason());
+            bounded.beginCell();
+            assertEquals(3, bounded.eval(SourceText.cell("1 + 2", 1, 2)));
+        }
+    }
+
+    @Test
+    void redeclaredVariablesReleaseTheirValues() throws InterruptedException {
+        assertTrue(evaluator.reclaimsValues(), "run with --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED");
+        run("var big = new byte[1 << 20];\nnndl.kernel.exec.JShellEvaluatorTest.track(big);");
+        run("var big = new byte[1];");
+        for (int i = 0; i < 20 && tracked.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertNull(tracked.get(), "the first array is still reachable");
+    }
+
+    @Test
+    void expressionResultsAreReleasedOnceShown() throws InterruptedException {
+        Object shown = run("new StringBuilder(\"temporary\")");
+        track(shown);
+        shown = null;
+        for (int i = 0; i < 20 && tracked.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertNull(tracked.get(), "JShell's $n variable still holds the value");
+    }
+
+    @Test
+    void addedDirectoriesAreVisibleToCompilerAndLoader(@TempDir Path dir) throws IOException {
+        Path source = Files.writeString(dir.resolve("Greeter.java"),
+                "package added; public class Greeter { public static String hi() { return \"hi\"; } }");
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
+        assertEquals(0, status, "javac failed");
+        assertThrows(CompileFailure.class, () -> run("added.Greeter.hi()"));
+        evaluator.addToClasspath(classes);
+        assertEquals("hi", run("added.Greeter.hi()"));
+        assertEquals(List.of(classes.toAbsolutePath().normalize()), evaluator.classpath());
+    }
+}

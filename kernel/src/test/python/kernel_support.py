@@ -1,0 +1,144 @@
+"""Shared helpers for the kernel's protocol tests (run with Debian's /usr/bin/python3).
+
+The kernelspec `java` must be installed (./workbook kernel) and JUPYTER_PATH must point at its
+data dir; ./workbook test does both before running these tests.
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
+
+KERNEL_NAME = "java"
+HERE = Path(__file__).resolve().parent
+TEST_DIR = HERE.parent
+EXTENSION_SOURCES = TEST_DIR / "extension"
+NOTEBOOKS = TEST_DIR / "notebooks"
+TIMEOUT = 60
+
+
+def kernel_spec():
+    """The installed `java` kernelspec; fails with the command to run when it is missing."""
+    try:
+        return KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    except Exception as e:  # NoSuchKernel; keep the message actionable
+        raise AssertionError(
+            "kernelspec 'java' not found on JUPYTER_PATH=%r: run ./workbook kernel and export "
+            "JUPYTER_PATH=<the dir it prints> (%s)" % (os.environ.get("JUPYTER_PATH"), e))
+
+
+def kernel_jar():
+    """The kernel jar the installed kernelspec runs."""
+    jar = Path(kernel_spec().resource_dir) / "nndl-kernel.jar"
+    if not jar.is_file():
+        raise AssertionError("kernel jar missing: %s" % jar)
+    return jar
+
+
+def build_extension_jar(directory):
+    """Compiles the test-only Extension (a Grid type rendered as HTML, plus a custom-MIME emitter)
+    against the installed kernel jar and packs it, with its service file, into
+    `directory`/ext/grid-extension.jar. Returns the jar's path."""
+    javac = shutil.which("javac")
+    jar_tool = shutil.which("jar")
+    if not javac or not jar_tool:
+        raise AssertionError("javac and jar (a JDK) are needed on PATH to build the test extension")
+    directory = Path(directory)
+    classes = directory / "ext-classes"
+    classes.mkdir(parents=True, exist_ok=True)
+    sources = sorted(str(p) for p in EXTENSION_SOURCES.rglob("*.java"))
+    subprocess.run([javac, "--release", "17", "-cp", str(kernel_jar()), "-d", str(classes)] + sources,
+                   check=True)
+    shutil.copytree(EXTENSION_SOURCES / "META-INF", classes / "META-INF", dirs_exist_ok=True)
+    (directory / "ext").mkdir(exist_ok=True)
+    jar = directory / "ext" / "grid-extension.jar"
+    subprocess.run([jar_tool, "--create", "--file", str(jar), "-C", str(classes), "."], check=True)
+    return jar
+
+
+def make_workdir():
+    """A fresh temporary working directory for a kernel, holding the extension jar, and
+    helpers.jsh and setup.ipynb for %load."""
+    directory = Path(tempfile.mkdtemp(prefix="nndl-kernel-test-"))
+    build_extension_jar(directory)
+    (directory / "helpers.jsh").write_text("int tripled(int v) {\n    return 3 * v;\n}\n")
+    setup = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("Loaded by %load in the feature notebook."),
+        nbformat.v4.new_code_cell("int fromNotebook = 4;"),
+        nbformat.v4.new_code_cell("fromNotebook += 1;"),
+    ])
+    nbformat.write(setup, str(directory / "setup.ipynb"))
+    return directory
+
+
+def kernel_pids():
+    """PIDs of running JVMs that run this checkout's installed kernel jar."""
+    jar = str(kernel_jar())
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if any(arg.decode(errors="replace") == jar for arg in cmdline):
+            pids.append(int(entry.name))
+    return sorted(pids)
+
+
+def wait_until_gone(pid, timeout=20):
+    """True once process `pid` has exited (or is a zombie), within `timeout` seconds."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            state = Path("/proc/%d/stat" % pid).read_text().split(")")[-1].split()[0]
+        except OSError:
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def reply_for(client, msg_id, timeout=TIMEOUT):
+    """The shell reply to request `msg_id`, skipping replies to other requests."""
+    deadline = time.time() + timeout
+    while True:
+        reply = client.get_shell_msg(timeout=max(0.1, deadline - time.time()))
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
+def outputs_for(client, msg_id, timeout=TIMEOUT):
+    """The iopub messages of request `msg_id` up to its idle status, with arrival times."""
+    deadline = time.time() + timeout
+    messages = []
+    while True:
+        msg = client.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return messages
+        if msg["msg_type"] not in ("status", "execute_input"):
+            messages.append((time.time(), msg))
+
+
+def execute(client, code, timeout=TIMEOUT):
+    """Runs `code`; returns (reply content, [iopub messages])."""
+    msg_id = client.execute(code)
+    reply = reply_for(client, msg_id, timeout)
+    messages = [m for _, m in outputs_for(client, msg_id, timeout)]
+    return reply["content"], messages
+
+
+def result_text(messages):
+    """text/plain of the execute_result among `messages`, or None."""
+    for msg in messages:
+        if msg["msg_type"] == "execute_result":
+            return msg["content"]["data"].get("text/plain")
+    return None
