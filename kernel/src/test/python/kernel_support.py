@@ -42,7 +42,9 @@ def kernel_jar():
 def build_extension_jar(directory):
     """Compiles the test-only Extension (a Grid type rendered as HTML, plus a custom-MIME emitter)
     against the installed kernel jar and packs it, with its service file, into
-    `directory`/ext/grid-extension.jar. Returns the jar's path."""
+    `directory`/ext/grid-extension.jar, all but the Grid type itself, which goes to
+    `directory`/deps/grid-type.jar: like a library jar added before its dependencies, the extension
+    can only install once the second jar is on the classpath. Returns the extension jar's path."""
     javac = shutil.which("javac")
     jar_tool = shutil.which("jar")
     if not javac or not jar_tool:
@@ -54,6 +56,11 @@ def build_extension_jar(directory):
     subprocess.run([javac, "--release", "17", "-cp", str(kernel_jar()), "-d", str(classes)] + sources,
                    check=True)
     shutil.copytree(EXTENSION_SOURCES / "META-INF", classes / "META-INF", dirs_exist_ok=True)
+    grid_type = classes / "nndl" / "kernel" / "testext" / "Grid.class"
+    (directory / "deps").mkdir(exist_ok=True)
+    subprocess.run([jar_tool, "--create", "--file", str(directory / "deps" / "grid-type.jar"),
+                    "-C", str(classes), str(grid_type.relative_to(classes))], check=True)
+    grid_type.unlink()
     (directory / "ext").mkdir(exist_ok=True)
     jar = directory / "ext" / "grid-extension.jar"
     subprocess.run([jar_tool, "--create", "--file", str(jar), "-C", str(classes), "."], check=True)

@@ -116,6 +116,26 @@ class KernelSession(unittest.TestCase):
         self.assertEqual(kernel_support.kernel_pids(), self.pids_before, "stray kernel JVMs")
 
 
+class ExtensionMissingItsDependency(unittest.TestCase):
+    """An extension whose classes need a jar that is not on the classpath says what to do."""
+
+    def test_message_names_the_missing_class_and_the_remedy(self):
+        workdir = kernel_support.make_workdir()
+        manager, client = start(workdir)
+        try:
+            content, messages = execute(client, "%jars ext/*.jar")
+            self.assertEqual(content["status"], "ok")
+            stderr = "".join(m["content"]["text"] for m in messages
+                             if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+            self.assertIn("extension nndl.kernel.testext.GridExtension cannot install: it needs "
+                          "nndl.kernel.testext.Grid", stderr)
+            self.assertIn("in the same cell as its own jar", stderr)
+        finally:
+            pid, _ = stop(manager, client)
+            kernel_support.wait_until_gone(pid)
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
 class JJavaEnvironment(unittest.TestCase):
     """JJAVA_CLASSPATH, JJAVA_STARTUP_SCRIPT(S_PATH), JJAVA_TIMEOUT and JJAVA_JVM_OPTS."""
 
@@ -124,7 +144,7 @@ class JJavaEnvironment(unittest.TestCase):
         cls.workdir = kernel_support.make_workdir()
         (cls.workdir / "startup.jsh").write_text("int fromScript = 11;\n")
         cls.manager, cls.client = start(cls.workdir, {
-            "JJAVA_CLASSPATH": "ext/*.jar",
+            "JJAVA_CLASSPATH": "ext/*.jar:deps/*.jar",
             "JJAVA_STARTUP_SCRIPTS_PATH": "startup.jsh",
             "JJAVA_STARTUP_SCRIPT": "int fromVariable = 31;",
             "JJAVA_TIMEOUT": "2 SECONDS",

@@ -40,8 +40,8 @@ final class CellRunner {
 
     /** Registers the built-in magics so that code ({@code lineMagic(...)}) and completion see them. */
     void registerMagics(MagicsRegistry registry) {
-        registry.registerLineMagic("classpath", (k, args) -> addToClasspath("classpath", args));
-        registry.registerLineMagic("jars", (k, args) -> addToClasspath("jars", args));
+        registry.registerLineMagic("classpath", (k, args) -> addToClasspath("classpath", args, true));
+        registry.registerLineMagic("jars", (k, args) -> addToClasspath("jars", args, true));
         registry.registerLineMagic("load", (k, args) -> load(args));
         registry.registerLineMagic("time", (k, args) -> time(() -> eval(String.join(" ", args), "", 1)));
         registry.registerCellMagic("time", (k, args, body) -> time(() -> runSteps(CellParser.parse(body), "")));
@@ -60,8 +60,15 @@ final class CellRunner {
 
     private Object runSteps(List<CellStep> steps, String origin) {
         Object last = null;
-        for (CellStep step : steps) {
-            if (step instanceof CellStep.Code code) {
+        for (int i = 0; i < steps.size(); i++) {
+            CellStep step = steps.get(i);
+            CellStep.LineMagic classpath = classpathMagic(step);
+            if (classpath != null) {
+                // A library jar and its dependencies often come on consecutive %classpath lines:
+                // install extensions once the whole run is on the classpath, not after the first jar.
+                boolean endOfRun = i + 1 == steps.size() || classpathMagic(steps.get(i + 1)) == null;
+                last = addToClasspath(classpath.name(), words(classpath.name(), classpath.arguments()), endOfRun);
+            } else if (step instanceof CellStep.Code code) {
                 last = eval(code.source(), origin, code.firstLine());
             } else if (step instanceof CellStep.LineMagic magic) {
                 last = lineMagic(magic, origin);
@@ -70,6 +77,12 @@ final class CellRunner {
             }
         }
         return last;
+    }
+
+    /** The step if it is a {@code %classpath} or {@code %jars} line, else null. */
+    private static CellStep.LineMagic classpathMagic(CellStep step) {
+        return step instanceof CellStep.LineMagic magic && (magic.name().equals("classpath") || magic.name().equals("jars"))
+                ? magic : null;
     }
 
     private Object eval(String code, String origin, int firstLine) {
@@ -115,7 +128,7 @@ final class CellRunner {
         }
     }
 
-    private Object addToClasspath(String name, List<String> args) {
+    private Object addToClasspath(String name, List<String> args, boolean installExtensions) {
         if (args.isEmpty()) {
             throw new MagicFailure("%" + name + " needs a jar, directory or glob, e.g. %" + name + " ../lib/target/*.jar");
         }
@@ -128,7 +141,9 @@ final class CellRunner {
             }
         }
         entries.forEach(evaluator::addToClasspath);
-        kernel.loadExtensions();
+        if (installExtensions) {
+            kernel.loadExtensions();
+        }
         return null;
     }
 

@@ -106,16 +106,24 @@ public final class NndlKernel extends BaseKernel {
 
     /**
      * Installs every {@link Extension} service visible to the cells' class loader that is not
-     * installed yet; run at start-up and after each {@code %classpath}. A broken extension is
-     * reported on stderr and skipped.
+     * installed yet; run at start-up and after each run of {@code %classpath} lines. A broken
+     * extension is reported on stderr and skipped. One whose classes need a jar that is not on the
+     * classpath cannot be installed later in this session: the JVM remembers a failed class
+     * resolution, so the message says to add the jars together and restart.
      */
     void loadExtensions() {
         ServiceLoader<Extension> services = ServiceLoader.load(Extension.class, evaluator.classLoader());
         for (ServiceLoader.Provider<Extension> provider : services.stream().collect(Collectors.toList())) {
+            String name = provider.type().getName();
             try {
                 installExtension(provider.get());
+            } catch (NoClassDefFoundError missing) {
+                System.err.println("extension " + name + " cannot install: it needs "
+                        + String.valueOf(missing.getMessage()).replace('/', '.') + ", which no jar on the classpath holds."
+                        + " Add the jars it depends on in the same cell as its own jar (e.g. %classpath lib.jar deps/*.jar)"
+                        + " and restart the kernel.");
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                System.err.println("extension " + provider.type().getName() + " failed to install: " + e);
+                System.err.println("extension " + name + " failed to install: " + e);
             }
         }
     }

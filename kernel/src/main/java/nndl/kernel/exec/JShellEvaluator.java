@@ -112,7 +112,8 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /**
      * Evaluates every statement of {@code source} in order and returns the value of the last one
-     * if it is an expression (else {@code null}). Stops at the first failing statement.
+     * if it is an expression not ended with a semicolon by the user (else {@code null}). Stops at
+     * the first failing statement.
      *
      * @throws CompileFailure  if a statement does not compile
      * @throws UserCodeFailure if a statement throws
@@ -133,7 +134,9 @@ public final class JShellEvaluator implements AutoCloseable {
             boolean whole = !completeness.isComplete() && completeness != Completeness.UNKNOWN || info.source() == null;
             String code = whole ? rest : info.source();
             int consumed = whole ? rest.length() : rest.length() - info.remaining().length();
-            last = evalStatement(code, source, cursor + startIn(rest, code, completeness));
+            Object value = evalStatement(code, source, cursor + startIn(rest, code, completeness));
+            // As in IPython, an expression the user ended with ';' is run for its effect, not shown.
+            last = completeness == Completeness.COMPLETE && code.stripTrailing().endsWith(";") ? null : value;
             cursor += Math.max(consumed, 1);
         }
         return last;
