@@ -13,7 +13,7 @@ import nndl.layers.Forward;
 import nndl.layers.Losses;
 import nndl.layers.Mode;
 import nndl.layers.Relu;
-import nndl.neuralnet.PyFloat;
+import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import org.ejml.data.DMatrixRMaj;

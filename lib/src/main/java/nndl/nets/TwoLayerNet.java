@@ -8,7 +8,7 @@ import nndl.layers.Forward;
 import nndl.layers.LayerUtils;
 import nndl.layers.Losses;
 import nndl.layers.Mode;
-import nndl.neuralnet.PyFloat;
+import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import org.ejml.data.DMatrixRMaj;

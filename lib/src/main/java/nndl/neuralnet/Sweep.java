@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
+import nndl.util.PyFloat;
 import nndl.viz.Tables;
 import org.ejml.data.DMatrixRMaj;
 import tech.tablesaw.api.Table;

@@ -1,5 +1,7 @@
 package nndl.neuralnet;
 
+import nndl.util.PyFloat;
+
 /**
  * The hyperparameters of {@link TwoLayerNet#train}, with the seed's defaults: learning rate 1e-3, decay
  * 0.95 per epoch, reg 1e-5, 100 iterations, batch 200, quiet.

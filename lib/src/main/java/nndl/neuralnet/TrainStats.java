@@ -1,6 +1,7 @@
 package nndl.neuralnet;
 
 import java.util.List;
+import nndl.util.PyFloat;
 
 /**
  * What {@link TwoLayerNet#train} returns, the seed's stats dictionary plus the run's outcome.

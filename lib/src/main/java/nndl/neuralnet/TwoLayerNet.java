@@ -10,6 +10,7 @@ import nndl.nets.LossAndGrads;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
+import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

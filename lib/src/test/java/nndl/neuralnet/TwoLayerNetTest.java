@@ -15,6 +15,7 @@ import nndl.nets.LossAndGrads;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
+import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package nndl.neuralnet;
+package nndl.util;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package nndl.neuralnet;
+package nndl.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
