@@ -1,6 +1,7 @@
 package nndl.internal;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The start-up decision between native BLAS and EJML, with the line announcing it.
@@ -14,28 +15,31 @@ record BackendChoice(GemmBackend backend, String announcement) {
      * Chooses the backend.
      *
      * @param forcedBy the setting forcing a choice, as NAME=value with value native, java or auto; null for auto
-     * @param loaded   the outcome of loading the native BLAS
+     * @param loader   loads the native BLAS; not called when java is forced, so nothing native is touched then
      * @throws IllegalStateException for an unknown value, or native forced while it did not load
      */
-    static BackendChoice decide(String forcedBy, NativeGemm.Loaded loaded) {
+    static BackendChoice decide(String forcedBy, Supplier<NativeGemm.Loaded> loader) {
         String value = forcedBy == null ? "auto" : forcedBy.substring(forcedBy.indexOf('=') + 1).toLowerCase(Locale.ROOT);
         GemmBackend ejml = EjmlGemm.INSTANCE;
-        switch (value) {
-            case "java":
-                return new BackendChoice(ejml, "nndl: matrix products on " + ejml.description() + " (forced by " + forcedBy + ")");
-            case "native":
-                if (loaded.backend() == null) {
+        if (value.equals("java")) {
+            return new BackendChoice(ejml, "nndl: matrix products on " + ejml.description() + " (forced by " + forcedBy + ")");
+        }
+        if (!value.equals("native") && !value.equals("auto")) {
+            throw new IllegalStateException("nndl: " + forcedBy + " is not one of native, java, auto");
+        }
+        NativeGemm.Loaded loaded = loader.get();
+        GemmBackend nativeBlas = loaded.backend();
+        return switch (value) {
+            case "native" -> {
+                if (nativeBlas == null) {
                     throw new IllegalStateException("nndl: " + forcedBy + " but native BLAS is not available: " + loaded.problem());
                 }
-                return new BackendChoice(loaded.backend(), "nndl: matrix products on native BLAS, "
-                        + loaded.backend().description() + " (forced by " + forcedBy + ")");
-            case "auto":
-                if (loaded.backend() == null) {
-                    return new BackendChoice(ejml, "nndl: native BLAS not available (" + loaded.problem() + "); using " + ejml.description());
-                }
-                return new BackendChoice(loaded.backend(), "nndl: matrix products on native BLAS, " + loaded.backend().description());
-            default:
-                throw new IllegalStateException("nndl: " + forcedBy + " is not one of native, java, auto");
-        }
+                yield new BackendChoice(nativeBlas, "nndl: matrix products on native BLAS, " + nativeBlas.description()
+                        + " (forced by " + forcedBy + ")");
+            }
+            default -> nativeBlas == null
+                    ? new BackendChoice(ejml, "nndl: native BLAS not available (" + loaded.problem() + "); using " + ejml.description())
+                    : new BackendChoice(nativeBlas, "nndl: matrix products on native BLAS, " + nativeBlas.description());
+        };
     }
 }

@@ -71,7 +71,7 @@ public final class Gemm {
             synchronized (Gemm.class) {
                 chosen = active;
                 if (chosen == null) {
-                    BackendChoice choice = BackendChoice.decide(forcedBy(), NativeGemm.load());
+                    BackendChoice choice = BackendChoice.decide(forcedBy(), NativeGemm::load);
                     System.err.println(choice.announcement());
                     chosen = choice.backend();
                     active = chosen;

@@ -15,17 +15,34 @@ import java.util.logging.Logger;
  * transpose with leading dimension C, so {@code C = op(A)·op(B)} is computed as the column-major
  * {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}: operands swapped, each transpose flag kept, leading dimensions the row
  * lengths. Nothing is copied or transposed; the JNI layer pins the Java arrays.
+ *
+ * <p>A multi-threaded OpenBLAS (pthread build) called from several Java threads at once — a sweep
+ * running configurations in parallel — oversubscribes the cores: its worker pool is shared and spins,
+ * and two concurrent callers measured 2–4 times slower than the same calls one after the other. So
+ * products big enough for OpenBLAS to thread take turns; small ones, which OpenBLAS runs in the
+ * calling thread anyway, and single-threaded builds are never held back.
  */
 final class NativeGemm extends GemmBackend {
     private static final String NETLIB_LOGGER = "dev.ludovic.netlib.blas.InstanceBuilder";
     private static final String NETLIB_JNI_CLASS = "dev.ludovic.netlib.blas.JNIBLAS";
 
+    /**
+     * OpenBLAS runs a product on one thread while M·N·K ≤ 65,536 · GEMM_MULTITHREAD_THRESHOLD (4 in
+     * Debian's and upstream's builds), see its interface/gemm.c.
+     */
+    static final long OPENBLAS_THREADED_MULTIPLY_ADDS = 65_536L * 4;
+
+    /** Taken by products that would use OpenBLAS's shared worker pool. */
+    private static final Object POOL = new Object();
+
     private final NativeBLAS blas;
     private final NativeLibrary library;
+    private final boolean takeTurns;
 
     private NativeGemm(NativeBLAS blas, NativeLibrary library) {
         this.blas = blas;
         this.library = library;
+        this.takeTurns = library.name().equals("openblas") && library.threads() > 1;
     }
 
     /** Loads the native BLAS; the outcome (backend or the reason it failed) is fixed for the process. */
@@ -75,7 +92,7 @@ final class NativeGemm extends GemmBackend {
         }
         String message = String.valueOf(root.getMessage());
         if (root instanceof UnsatisfiedLinkError && message.contains("JNI version")) {
-            return "could not open " + NativeLibrary.requestedLibrary() + " (on Debian/Ubuntu: apt-get install libopenblas0)";
+            return "could not open " + NativeLibrary.requestedLibrary() + "; on Debian/Ubuntu: apt-get install libopenblas0";
         }
         if (root instanceof NoClassDefFoundError || root instanceof ClassNotFoundException) {
             return "class " + message.replace('/', '.') + " is missing from the class path";
@@ -97,6 +114,17 @@ final class NativeGemm extends GemmBackend {
     @Override
     void product(boolean transA, boolean transB, int m, int n, int k, double alpha,
                  DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c) {
+        if (takeTurns && (long) m * n * k > OPENBLAS_THREADED_MULTIPLY_ADDS) {
+            synchronized (POOL) {
+                dgemm(transA, transB, m, n, k, alpha, a, b, beta, c);
+            }
+        } else {
+            dgemm(transA, transB, m, n, k, alpha, a, b, beta, c);
+        }
+    }
+
+    private void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                       DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c) {
         blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
                 alpha, b.data, 0, b.numCols, a.data, 0, a.numCols, beta, c.data, 0, n);
     }

@@ -13,24 +13,26 @@ class BackendChoiceTest {
 
     @Test
     void autoFallsBackToEjmlAndSaysWhy() {
-        BackendChoice choice = BackendChoice.decide(null, MISSING);
+        BackendChoice choice = BackendChoice.decide(null, () -> MISSING);
         assertSame(Gemm.ejml(), choice.backend());
         assertEquals("nndl: native BLAS not available (could not open libblas.so.3); using " + Gemm.ejml().description(),
                 choice.announcement());
-        assertSame(Gemm.ejml(), BackendChoice.decide("NNDL_BLAS=AUTO", MISSING).backend());
+        assertSame(Gemm.ejml(), BackendChoice.decide("NNDL_BLAS=AUTO", () -> MISSING).backend());
     }
 
     @Test
     void autoPicksNativeWhenItLoads() {
         GemmBackend nativeBlas = NativeBlasForTests.nativeOrSkip();
-        BackendChoice choice = BackendChoice.decide(null, NativeGemm.load());
+        BackendChoice choice = BackendChoice.decide(null, NativeGemm::load);
         assertSame(nativeBlas, choice.backend());
         assertEquals("nndl: matrix products on native BLAS, " + nativeBlas.description(), choice.announcement());
     }
 
     @Test
-    void javaForcesEjmlEvenWhenNativeLoads() {
-        BackendChoice choice = BackendChoice.decide("NNDL_BLAS=java", NativeGemm.load());
+    void javaForcesEjmlWithoutTouchingNativeCode() {
+        BackendChoice choice = BackendChoice.decide("NNDL_BLAS=java", () -> {
+            throw new AssertionError("java must not load the native BLAS");
+        });
         assertSame(Gemm.ejml(), choice.backend());
         assertTrue(choice.announcement().endsWith("(forced by NNDL_BLAS=java)"), choice.announcement());
     }
@@ -38,16 +40,16 @@ class BackendChoiceTest {
     @Test
     void nativeForcedUsesNativeOrFailsWithTheReason() {
         GemmBackend nativeBlas = NativeBlasForTests.nativeOrSkip();
-        BackendChoice choice = BackendChoice.decide("nndl.blas=Native", NativeGemm.load());
+        BackendChoice choice = BackendChoice.decide("nndl.blas=Native", NativeGemm::load);
         assertSame(nativeBlas, choice.backend());
         assertTrue(choice.announcement().endsWith("(forced by nndl.blas=Native)"), choice.announcement());
-        var e = assertThrows(IllegalStateException.class, () -> BackendChoice.decide("nndl.blas=native", MISSING));
+        var e = assertThrows(IllegalStateException.class, () -> BackendChoice.decide("nndl.blas=native", () -> MISSING));
         assertEquals("nndl: nndl.blas=native but native BLAS is not available: could not open libblas.so.3", e.getMessage());
     }
 
     @Test
     void unknownSettingIsRejected() {
-        var e = assertThrows(IllegalStateException.class, () -> BackendChoice.decide("NNDL_BLAS=fast", MISSING));
+        var e = assertThrows(IllegalStateException.class, () -> BackendChoice.decide("NNDL_BLAS=fast", () -> MISSING));
         assertEquals("nndl: NNDL_BLAS=fast is not one of native, java, auto", e.getMessage());
     }
 }

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** The seam's contract on every backend: validation messages, BLAS semantics of alpha and beta, mult. */
 class GemmTest {
@@ -121,6 +125,36 @@ class GemmTest {
             DMatrixRMaj c = new DMatrixRMaj(2, 2);
             backend.gemm(false, false, 1, a, b, 0, c);
             GemmAgreementTest.assertClose(GemmAgreementTest.tripleLoop(false, false, 1, a, b, 0, c), c, backend.name());
+        }
+    }
+
+    @Test
+    void concurrentCallersGetTheirOwnProducts() throws Exception {
+        GemmBackend nativeBlas = NativeBlasForTests.nativeOrSkip();
+        int callers = 4;
+        List<DMatrixRMaj[]> work = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            RandomState random = new RandomState(20 + i);
+            work.add(new DMatrixRMaj[] {random.randn(200, 300), random.randn(50, 300), new DMatrixRMaj(200, 50)});
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (DMatrixRMaj[] w : work) {
+                running.add(pool.submit(() -> {
+                    for (int repeat = 0; repeat < 20; repeat++) {
+                        nativeBlas.gemm(false, true, 1, w[0], w[1], 0, w[2]);
+                    }
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (DMatrixRMaj[] w : work) {
+            GemmAgreementTest.assertClose(GemmAgreementTest.tripleLoop(false, true, 1, w[0], w[1], 0, w[2]), w[2], "concurrent");
         }
     }
 

@@ -57,7 +57,8 @@ class NativeLibraryTest {
     void loadFailuresAreExplainedInOneLine() {
         var dlopenFailed = new RuntimeException("Unable to load native implementation",
                 new UnsatisfiedLinkError("unsupported JNI version 0xFFFFFFFF required by /tmp/libnetlibblasjni.so42"));
-        assertEquals("could not open libblas.so.3 (on Debian/Ubuntu: apt-get install libopenblas0)", NativeGemm.explain(dlopenFailed));
+        assertEquals("could not open " + NativeLibrary.requestedLibrary() + "; on Debian/Ubuntu: apt-get install libopenblas0",
+                NativeGemm.explain(dlopenFailed));
         var missingClass = new ExceptionInInitializerError(new NoClassDefFoundError("org/netlib/util/booleanW"));
         assertEquals("class org.netlib.util.booleanW is missing from the class path", NativeGemm.explain(missingClass));
         assertTrue(NativeGemm.explain(new IllegalStateException("odd")).startsWith("IllegalStateException on "));

@@ -40,7 +40,7 @@ public final class GemmBench {
     private static final long SEED = 231;
 
     /** Timings of one backend, all in seconds per 1,000 steps. */
-    private record Result(Map<String, Timing> products, Timing floor, Timing parallel) {
+    private record Result(Map<String, Timing> products, Timing floor, Timing parallel, int iterations) {
     }
 
     private GemmBench() {
@@ -97,7 +97,7 @@ public final class GemmBench {
         Timing floor = Timing.measure("floor", options.warmups(), options.runs(),
                 () -> repeat(iterations, () -> step.runStep(backend))).scaled(per1000);
         Timing parallel = options.parallel() < 2 ? null : parallel(backend, iterations, options).scaled(per1000);
-        return new Result(products, floor, parallel);
+        return new Result(products, floor, parallel, iterations);
     }
 
     /** Wall time of {@code parallel} configurations each running the step's products, all at once. */
@@ -154,6 +154,11 @@ public final class GemmBench {
             System.out.println("numpy: not measured (" + numpy.problem() + ")");
         }
         System.out.println("cells: median (min–max) of the recorded runs, seconds per 1,000 steps");
+        results.forEach((backend, r) -> {
+            if (r.iterations() != 1000) {
+                System.out.printf(Locale.ROOT, "%s: timed on %d steps per run, scaled to 1,000%n", backend.name(), r.iterations());
+            }
+        });
     }
 
     private static String cell(Timing timing) {
