@@ -11,8 +11,10 @@ GemmBench parses (ids match StepProducts in Java; times are seconds per 1,000 it
   numpy.runs.<id>=<run 1> <run 2> ...     every recorded run of one product
   numpy.runs.floor=<run 1> <run 2> ...    every recorded run of the whole step's products
   numpy.floor_seconds_per_1000=<median>
+  numpy.openblas_core=<kernels OpenBLAS picked for this CPU, e.g. SkylakeX or Prescott>
 """
 import argparse
+import ctypes
 import os
 import time
 
@@ -31,6 +33,16 @@ def timed(task, iterations, warmups, runs):
             task()
         seconds.append(time.perf_counter() - start)
     return seconds
+
+
+def openblas_core():
+    """The kernel family OpenBLAS chose when it loaded (numpy 1.24 does not say), or 'unknown'."""
+    try:
+        library = ctypes.CDLL("libopenblas.so.0")
+        library.openblas_get_corename.restype = ctypes.c_char_p
+        return library.openblas_get_corename().decode()
+    except (OSError, AttributeError):
+        return "unknown"
 
 
 def step_products(batch, inputs, hidden, classes, seed):
@@ -57,15 +69,17 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--warmups", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--floor-only", action="store_true", help="skip the per-product timings")
     args = parser.parse_args()
 
     products = step_products(200, 3072, 50, 10, args.seed)
     per_1000 = 1000.0 / args.iterations
     threads = os.environ.get("OPENBLAS_NUM_THREADS", "all cores")
+    core = openblas_core()
     print(f"NumPy {np.__version__} step products, {args.iterations} iterations x {args.runs} runs "
-          f"(OPENBLAS_NUM_THREADS={threads})")
+          f"(OPENBLAS_NUM_THREADS={threads}, OpenBLAS core {core})")
     lines = []
-    for key, formula, task in products:
+    for key, formula, task in ([] if args.floor_only else products):
         seconds = [s * per_1000 for s in timed(task, args.iterations, args.warmups, args.runs)]
         print(f"  {formula:<20} {np.median(seconds):8.3f} s per 1000")
         lines.append(f"numpy.runs.{key}=" + " ".join(f"{s:.6f}" for s in seconds))
@@ -79,6 +93,7 @@ def main():
     lines.append("numpy.runs.floor=" + " ".join(f"{s:.6f}" for s in seconds))
     lines.append(f"numpy.floor_seconds_per_1000={np.median(seconds):.6f}")
     lines.append(f"numpy.version={np.__version__}")
+    lines.append(f"numpy.openblas_core={core}")
     print("\n".join(lines))
 
 

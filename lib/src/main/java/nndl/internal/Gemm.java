@@ -12,10 +12,17 @@ import java.util.Optional;
  * <p>The backend is chosen once, on the first product, and announced on stderr: the native system
  * BLAS (OpenBLAS on Debian) when it loads, else EJML's multi-threaded pure-Java code. The system
  * property {@code nndl.blas} or else the environment variable {@code NNDL_BLAS} forces a choice:
- * {@code native}, {@code java} or {@code auto} (the default). OpenBLAS fixes its thread count when it
- * loads, from {@code OPENBLAS_NUM_THREADS}; there is no run-time switch.
+ * {@code native}, {@code java} or {@code auto} (the default).
+ *
+ * <p>OpenBLAS reads its settings from the environment once, when it loads, and Java 17 cannot call it
+ * to change them (no JNI of ours, no foreign-function API without extra JVM flags), so whoever starts
+ * the JVM sets them: {@code OPENBLAS_NUM_THREADS} (threads per product; 1 suits sweeps that run
+ * configurations on all cores) and, where OpenBLAS does not recognise the CPU and falls back to its
+ * SSE3 "Prescott" kernels, {@code OPENBLAS_CORETYPE} (e.g. SkylakeX for an AVX-512 Xeon). Several
+ * Java threads may call at once; products that OpenBLAS would spread over its thread pool take turns.
  *
  * <p>Transposes are free: pass {@code transA}/{@code transB} rather than materialising aᵀ or bᵀ.
+ * Products are deterministic: the same inputs give the same bits on the same backend and settings.
  */
 public final class Gemm {
     /** System property forcing the backend; it overrides {@link #ENV_BACKEND}. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * ({@code /proc/self/maps}), and OpenBLAS's thread count is worked out as OpenBLAS does at load time.
  *
  * @param name        short id: openblas, mkl, blis or blas (any other)
- * @param description one line, e.g. "OpenBLAS 0.3.21 (pthread, 2 threads)"
+ * @param description one line, e.g. "OpenBLAS 0.3.21 (pthread, 2 threads)", naming the kernels when
+ *                    OPENBLAS_CORETYPE forces them
  * @param threads     threads per product, 0 when unknown
  */
 record NativeLibrary(String name, String description, int threads) {
@@ -64,7 +65,8 @@ record NativeLibrary(String name, String description, int threads) {
         }
         String variant = files.contains("openblas-openmp") || files.contains("libopenblaso") ? "OpenMP" : "pthread";
         int threads = openBlasThreads(env, processors);
-        return new NativeLibrary("openblas", label + " (" + variant + ", " + threads + (threads == 1 ? " thread)" : " threads)"), threads);
+        String core = env.getOrDefault("OPENBLAS_CORETYPE", "").isBlank() ? "" : ", core " + env.get("OPENBLAS_CORETYPE").trim();
+        return new NativeLibrary("openblas", label + " (" + variant + ", " + threads + (threads == 1 ? " thread" : " threads") + core + ")", threads);
     }
 
     /**

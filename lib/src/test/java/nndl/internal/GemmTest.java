@@ -159,6 +159,20 @@ class GemmTest {
     }
 
     @Test
+    void repeatedProductsGiveTheSameBits() {
+        RandomState random = new RandomState(30);
+        DMatrixRMaj dh = random.randn(200, 50);
+        DMatrixRMaj x = random.randn(200, 3072);
+        for (GemmBackend backend : backends()) {
+            DMatrixRMaj first = new DMatrixRMaj(50, 3072);
+            DMatrixRMaj again = new DMatrixRMaj(50, 3072);
+            backend.gemm(true, false, 1, dh, x, 0, first);
+            backend.gemm(true, false, 1, dh, x, 0, again);
+            assertArrayEquals(first.data, again.data, 0.0, backend.name());
+        }
+    }
+
+    @Test
     void activeBackendIsChosenOnceAndNamed() {
         GemmBackend active = Gemm.backend();
         assertSame(active, Gemm.backend());

@@ -31,6 +31,8 @@ class NativeLibraryTest {
         assertEquals(4, NativeLibrary.openBlasThreads(Map.of("OPENBLAS_NUM_THREADS", "many"), 4));
         assertEquals("OpenBLAS 0.3.21 (pthread, 1 thread)",
                 NativeLibrary.identify(DEBIAN_PTHREAD, Map.of("OPENBLAS_NUM_THREADS", "1"), 2, "libblas.so.3").description());
+        assertEquals("OpenBLAS 0.3.21 (pthread, 1 thread, core SkylakeX)", NativeLibrary.identify(DEBIAN_PTHREAD,
+                Map.of("OPENBLAS_NUM_THREADS", "1", "OPENBLAS_CORETYPE", "SkylakeX"), 2, "libblas.so.3").description());
     }
 
     @Test

@@ -38,6 +38,8 @@ public final class GemmBench {
             threads come from OPENBLAS_NUM_THREADS, fixed when the process starts.
             """;
     private static final long SEED = 231;
+    /** Environment variables with which OpenBLAS is tuned when it loads. */
+    private static final List<String> OPENBLAS_SETTINGS = List.of("OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS");
 
     /** Timings of one backend, all in seconds per 1,000 steps. */
     private record Result(Map<String, Timing> products, Timing floor, Timing parallel, int iterations) {
@@ -62,27 +64,83 @@ public final class GemmBench {
         System.out.println("machine: " + Machine.describe());
         System.out.println("active backend: " + active.description());
 
-        Map<GemmBackend, Result> results = new LinkedHashMap<>();
+        Map<GemmBackend, Result> results = measureBackends(active, step, options);
+        NumpyReference numpy = null;
+        NumpyReference numpyAsInstalled = null;
+        if (options.numpyScript() != null) {
+            numpy = runNumpy(options, false, List.of());
+            List<String> tuned = OPENBLAS_SETTINGS.stream().filter(v -> System.getenv(v) != null).toList();
+            if (numpy.problem() == null && !tuned.isEmpty()) {
+                System.out.println("timing NumPy again without " + String.join(", ", tuned) + " (as installed) ...");
+                numpyAsInstalled = runNumpy(options, true, tuned);
+            }
+        }
+        printTable(step, results, numpy, options.parallel());
+        printNotes(results, numpy, numpyAsInstalled);
+        printMachineLines(active, results, numpy, numpyAsInstalled);
+    }
+
+    private static Map<GemmBackend, Result> measureBackends(GemmBackend active, StepProducts step, BenchOptions options)
+            throws Exception {
         List<GemmBackend> backends = new ArrayList<>();
         Gemm.nativeBlas().ifPresentOrElse(backends::add,
                 () -> System.out.println("native BLAS: not available (" + Gemm.nativeBlasProblem().orElse("?") + ")"));
         backends.add(Gemm.ejml());
+        Map<GemmBackend, Result> results = new LinkedHashMap<>();
         for (GemmBackend backend : backends) {
             int iterations = backend == Gemm.ejml() && backend != active ? options.ejmlIterations() : options.iterations();
             System.out.printf(Locale.ROOT, "timing %s, %d steps per run ...%n", backend.description(), iterations);
             results.put(backend, measure(backend, step, iterations, options));
         }
-        NumpyReference numpy = options.numpyScript() == null ? null
-                : NumpyReference.run(options.python(), Path.of(options.numpyScript()),
-                List.of("--iterations", "" + options.iterations(), "--runs", "" + options.runs(), "--warmups", "" + options.warmups()));
-        printTable(step, results, numpy, options.parallel());
+        return results;
+    }
 
+    private static NumpyReference runNumpy(BenchOptions options, boolean floorOnly, List<String> unset) {
+        List<String> args = new ArrayList<>(List.of("--iterations", "" + options.iterations(), "--runs", "" + options.runs(),
+                "--warmups", "" + options.warmups()));
+        if (floorOnly) {
+            args.add("--floor-only");
+        }
+        return NumpyReference.run(options.python(), Path.of(options.numpyScript()), args, unset);
+    }
+
+    private static void printNotes(Map<GemmBackend, Result> results, NumpyReference numpy, NumpyReference numpyAsInstalled) {
+        results.forEach((backend, r) -> {
+            if (r.iterations() != 1000) {
+                System.out.printf(Locale.ROOT, "%s: timed on %d steps per run, scaled to 1,000%n", backend.name(), r.iterations());
+            }
+        });
+        if (numpy == null) {
+            return;
+        }
+        if (numpy.problem() != null) {
+            System.out.println("numpy: not measured (" + numpy.problem() + ")");
+            return;
+        }
+        if (numpyAsInstalled != null && numpyAsInstalled.problem() == null) {
+            System.out.println("numpy as installed (no OPENBLAS_* settings, OpenBLAS core " + numpyAsInstalled.info().get("openblas_core")
+                    + "): floor " + numpyAsInstalled.timing("floor").summary() + " per 1,000");
+        }
+        String core = numpy.info().getOrDefault("openblas_core", "unknown");
+        System.out.println("OpenBLAS kernels (read through NumPy, same library and environment): " + core);
+        String suggested = Machine.suggestedOpenBlasCore();
+        if (core.equals("Prescott") && suggested != null) {
+            System.out.println("warning: OpenBLAS does not recognise this CPU and runs its SSE3 kernels; "
+                    + "OPENBLAS_CORETYPE=" + suggested + " selects the kernels it can run (several times faster)");
+        }
+    }
+
+    private static void printMachineLines(GemmBackend active, Map<GemmBackend, Result> results, NumpyReference numpy,
+                                          NumpyReference numpyAsInstalled) {
         System.out.printf(Locale.ROOT, "bench.floor_seconds_per_1000=%.4f%n", results.get(active).floor().median());
         for (var entry : results.entrySet()) {
             System.out.printf(Locale.ROOT, "bench.floor_seconds_per_1000.%s=%.4f%n", entry.getKey().name(), entry.getValue().floor().median());
         }
         if (numpy != null && numpy.problem() == null) {
             System.out.printf(Locale.ROOT, "bench.floor_seconds_per_1000.numpy=%.4f%n", numpy.timing("floor").median());
+        }
+        if (numpyAsInstalled != null && numpyAsInstalled.problem() == null) {
+            System.out.printf(Locale.ROOT, "bench.floor_seconds_per_1000.numpy_as_installed=%.4f%n", numpyAsInstalled.timing("floor").median());
         }
         System.out.println("bench.blas=" + active.name());
     }
@@ -150,15 +208,7 @@ public final class GemmBench {
         if (parallel >= 2) {
             System.out.println(together);
         }
-        if (numpy != null && numpy.problem() != null) {
-            System.out.println("numpy: not measured (" + numpy.problem() + ")");
-        }
         System.out.println("cells: median (min–max) of the recorded runs, seconds per 1,000 steps");
-        results.forEach((backend, r) -> {
-            if (r.iterations() != 1000) {
-                System.out.printf(Locale.ROOT, "%s: timed on %d steps per run, scaled to 1,000%n", backend.name(), r.iterations());
-            }
-        });
     }
 
     private static String cell(Timing timing) {

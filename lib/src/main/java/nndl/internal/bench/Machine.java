@@ -3,7 +3,10 @@ package nndl.internal.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What a benchmark ran on: processors, CPU model and load, so noisy numbers can be read in context. */
 public final class Machine {
@@ -22,6 +25,28 @@ public final class Machine {
                 .filter(line -> line.startsWith("model name"))
                 .map(line -> line.substring(line.indexOf(':') + 1).trim())
                 .findFirst().orElse(System.getProperty("os.arch"));
+    }
+
+    /** The CPU feature flags from /proc/cpuinfo (empty where that is not readable). */
+    public static Set<String> cpuFlags() {
+        return firstLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("flags"))
+                .map(line -> Arrays.stream(line.substring(line.indexOf(':') + 1).trim().split("\\s+"))
+                        .collect(Collectors.toUnmodifiableSet()))
+                .findFirst().orElse(Set.of());
+    }
+
+    /**
+     * The OPENBLAS_CORETYPE whose kernels this CPU can run, for when OpenBLAS does not recognise a
+     * newer CPU and falls back to its SSE3 "Prescott" kernels: SkylakeX with AVX-512, Haswell with
+     * AVX2 and FMA; null otherwise.
+     */
+    public static String suggestedOpenBlasCore() {
+        Set<String> flags = cpuFlags();
+        if (flags.containsAll(Set.of("avx512f", "avx512bw", "avx512dq", "avx512vl"))) {
+            return "SkylakeX";
+        }
+        return flags.containsAll(Set.of("avx2", "fma")) ? "Haswell" : null;
     }
 
     /** The 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown". */

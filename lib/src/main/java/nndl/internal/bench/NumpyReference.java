@@ -29,16 +29,19 @@ public record NumpyReference(Map<String, Timing> timings, Map<String, String> in
      * @param python the interpreter with NumPy (on Debian, /usr/bin/python3)
      * @param script the reference script
      * @param args   its arguments (iterations, runs, ...)
+     * @param unset  environment variables removed for the child, e.g. to time NumPy as installed
      * @return the parsed timings, or an empty result naming the problem
      */
-    public static NumpyReference run(String python, Path script, List<String> args) {
+    public static NumpyReference run(String python, Path script, List<String> args, List<String> unset) {
         if (!Files.isRegularFile(script)) {
             return failed("no script at " + script.toAbsolutePath());
         }
         List<String> command = new ArrayList<>(List.of(python, script.toString()));
         command.addAll(args);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            unset.forEach(builder.environment()::remove);
+            Process process = builder.start();
             Map<String, Timing> timings = new LinkedHashMap<>();
             Map<String, String> info = new LinkedHashMap<>();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -59,6 +62,11 @@ public record NumpyReference(Map<String, Timing> timings, Map<String, String> in
             Thread.currentThread().interrupt();
             return failed("interrupted");
         }
+    }
+
+    /** Runs {@code python script args...} in this process's environment. */
+    public static NumpyReference run(String python, Path script, List<String> args) {
+        return run(python, script, args, List.of());
     }
 
     /** The timing under {@code key}, or null when the script did not report it. */

@@ -5,6 +5,7 @@ import nndl.random.RandomState;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -102,6 +103,6 @@ public final class StepProducts {
     @Override
     public String toString() {
         return "StepProducts[N=" + batch + ", D=" + inputSize + ", H=" + hidden + ", C=" + classes
-                + ", " + products.size() + " products, " + String.format("%.1f", flopsPerStep() / 1e6) + " MFLOP/step]";
+                + ", " + products.size() + " products, " + String.format(Locale.ROOT, "%.1f", flopsPerStep() / 1e6) + " MFLOP/step]";
     }
 }
