@@ -17,10 +17,11 @@ import java.util.logging.Logger;
  * lengths. Nothing is copied or transposed; the JNI layer pins the Java arrays.
  *
  * <p>A multi-threaded OpenBLAS (pthread build) called from several Java threads at once — a sweep
- * running configurations in parallel — oversubscribes the cores: its worker pool is shared and spins,
- * and two concurrent callers measured 2–4 times slower than the same calls one after the other. So
- * products big enough for OpenBLAS to thread take turns; small ones, which OpenBLAS runs in the
- * calling thread anyway, and single-threaded builds are never held back.
+ * running configurations in parallel — oversubscribes the cores: its worker pool is shared and its
+ * threads spin at barriers. Two configurations at once took 2–4 times longer than the same work one
+ * after the other (2-core machine, 2 OpenBLAS threads). So products big enough for OpenBLAS to thread
+ * take turns; small ones, which OpenBLAS runs in the calling thread anyway, and single-threaded
+ * OpenBLAS (OPENBLAS_NUM_THREADS=1, the setting for parallel sweeps) are never held back.
  */
 final class NativeGemm extends GemmBackend {
     private static final String NETLIB_LOGGER = "dev.ludovic.netlib.blas.InstanceBuilder";

@@ -1,6 +1,7 @@
 package nndl.internal.bench;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Command-line options of the benchmarks.
@@ -15,6 +16,8 @@ import java.util.Locale;
  */
 public record BenchOptions(int iterations, int runs, int warmups, int ejmlIterations, int parallel,
                            String python, String numpyScript) {
+    private static final Set<String> WITH_VALUE = Set.of("--iterations", "--runs", "--warmups", "--ejml-iterations",
+            "--parallel", "--python", "--numpy-script");
 
     /** Validates the counts. */
     public BenchOptions {
@@ -49,6 +52,9 @@ public record BenchOptions(int iterations, int runs, int warmups, int ejmlIterat
                 o = o.withNumpyScript(null);
                 continue;
             }
+            if (!WITH_VALUE.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name + "\n" + usage);
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + name + " needs a value\n" + usage);
             }
@@ -61,7 +67,7 @@ public record BenchOptions(int iterations, int runs, int warmups, int ejmlIterat
                 case "--parallel" -> o.withParallel(number(name, value));
                 case "--python" -> o.withPython(value);
                 case "--numpy-script" -> o.withNumpyScript(value);
-                default -> throw new IllegalArgumentException("unknown option " + name + "\n" + usage);
+                default -> throw new IllegalStateException("option " + name + " is listed but not handled");
             };
         }
         return o;

@@ -34,8 +34,10 @@ public final class GemmBench {
               --parallel         configurations run at once in the parallel row (default 2; 1 skips it)
               --python           interpreter with NumPy (default /usr/bin/python3)
               --numpy-script     NumPy reference (default lib/src/bench/python/step_products.py)
-            The backend of Gemm is chosen as everywhere (NNDL_BLAS=native|java|auto); OpenBLAS's
-            threads come from OPENBLAS_NUM_THREADS, fixed when the process starts.
+            The backend of Gemm is chosen as everywhere (NNDL_BLAS=native|java|auto). OpenBLAS reads
+            OPENBLAS_NUM_THREADS and OPENBLAS_CORETYPE once, when the process starts; NumPy is timed
+            with the same environment and, when either is set, once more without them (as installed).
+            Run from the project root (the default script path is relative to it).
             """;
     private static final long SEED = 231;
     /** Environment variables with which OpenBLAS is tuned when it loads. */

@@ -25,6 +25,8 @@ class BenchOptionsTest {
     void mistakesAreNamed() {
         var unknown = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--fast", "1"}, "usage"));
         assertTrue(unknown.getMessage().startsWith("unknown option --fast"), unknown.getMessage());
+        var last = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--fast"}, "usage"));
+        assertTrue(last.getMessage().startsWith("unknown option --fast"), last.getMessage());
         var notNumber = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--runs", "five"}, "usage"));
         assertEquals("option --runs needs a whole number, got 'five'", notNumber.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--runs"}, "usage"));
