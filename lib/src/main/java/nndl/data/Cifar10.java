@@ -176,16 +176,7 @@ public final class Cifar10 {
      * @return the folder, or empty when there is none
      */
     public static Optional<Path> locate(Path root) {
-        Path base = DataRoot.resolve(root);
-        if (Files.isRegularFile(base.resolve(TRAIN_FILES.get(0))) || Files.isRegularFile(base.resolve(TEST_FILE))) {
-            return Optional.of(base);
-        }
-        for (String name : List.of(OFFICIAL_FOLDER, SUBSET_FOLDER)) {
-            if (Files.isDirectory(base.resolve(name))) {
-                return Optional.of(base.resolve(name));
-            }
-        }
-        return Optional.empty();
+        return DataRoot.locate(root, List.of(TRAIN_FILES.get(0), TEST_FILE), List.of(OFFICIAL_FOLDER, SUBSET_FOLDER));
     }
 
     /**

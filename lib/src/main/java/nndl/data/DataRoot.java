@@ -1,6 +1,9 @@
 package nndl.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the loaders look for data when they are not given a folder. The first of these that is set
@@ -52,5 +55,22 @@ public final class DataRoot {
             return Path.of(env).toAbsolutePath().normalize();
         }
         return Path.of("data").toAbsolutePath().normalize();
+    }
+
+    /**
+     * The dataset folder for {@code root}: {@code root} itself when one of {@code files} is in it,
+     * else the first of {@code folders} under it that exists.
+     *
+     * @param root    a data root or a dataset folder; null for the default root
+     * @param files   file names that mark a dataset folder
+     * @param folders folder names to try under the root, in order
+     * @return the folder, or empty when there is none
+     */
+    static Optional<Path> locate(Path root, List<String> files, List<String> folders) {
+        Path base = resolve(root);
+        if (files.stream().anyMatch(name -> Files.isRegularFile(base.resolve(name)))) {
+            return Optional.of(base);
+        }
+        return folders.stream().map(base::resolve).filter(Files::isDirectory).findFirst();
     }
 }

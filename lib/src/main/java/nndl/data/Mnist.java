@@ -81,17 +81,7 @@ public final class Mnist {
      * @return the folder, or empty when there is none
      */
     public static Optional<Path> locate(Path root) {
-        Path base = DataRoot.resolve(root);
-        String images = FILES.get(0);
-        if (Files.isRegularFile(base.resolve(images)) || Files.isRegularFile(base.resolve(images + ".gz"))) {
-            return Optional.of(base);
-        }
-        for (String name : List.of(FOLDER, SUBSET_FOLDER)) {
-            if (Files.isDirectory(base.resolve(name))) {
-                return Optional.of(base.resolve(name));
-            }
-        }
-        return Optional.empty();
+        return DataRoot.locate(root, List.of(FILES.get(0), FILES.get(0) + ".gz"), List.of(FOLDER, SUBSET_FOLDER));
     }
 
     /**

@@ -36,18 +36,7 @@ final class Checks {
     }
 
     static void labels(String function, int[] y, int n, int classes) {
-        if (y == null) {
-            throw new IllegalArgumentException(function + ": y is null");
-        }
-        if (y.length != n) {
-            throw new IllegalArgumentException(function + ": " + y.length + " labels for " + n + " rows of scores");
-        }
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] < 0 || y[i] >= classes) {
-                throw new IllegalArgumentException(function + ": label " + y[i] + " at row " + i + " is outside 0.."
-                        + (classes - 1));
-            }
-        }
+        Matrices.requireLabels(function, y, n, classes, "rows of scores");
     }
 
     static void probability(String function, String name, double p) {

@@ -42,18 +42,7 @@ record Shapes(int input, int hidden, int classes) {
     }
 
     static void checkLabels(String function, int[] y, int n, int classes) {
-        String where = "TwoLayerNet." + function;
-        if (y == null) {
-            throw new IllegalArgumentException(where + ": y is null");
-        }
-        if (y.length != n) {
-            throw new IllegalArgumentException(where + ": " + y.length + " labels for " + n + " rows of x");
-        }
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] < 0 || y[i] >= classes) {
-                throw new IllegalArgumentException(where + ": label " + y[i] + " at row " + i + " is outside 0.." + (classes - 1));
-            }
-        }
+        Matrices.requireLabels("TwoLayerNet." + function, y, n, classes, "rows of x");
     }
 
     private static DMatrixRMaj require(String where, Map<String, DMatrixRMaj> params, String name) {

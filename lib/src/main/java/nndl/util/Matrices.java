@@ -76,6 +76,27 @@ public final class Matrices {
         }
     }
 
+    /**
+     * Throws naming {@code function} unless {@code y} holds {@code n} labels, each in [0, classes):
+     * "softmaxLoss: label 12 at row 3 is outside 0..9", "softmaxLoss: 4 labels for 5 rows of scores".
+     *
+     * @param rows what the n rows are, for the message (e.g. "rows of scores")
+     */
+    public static void requireLabels(String function, int[] y, int n, int classes, String rows) {
+        if (y == null) {
+            throw new IllegalArgumentException(function + ": y is null");
+        }
+        if (y.length != n) {
+            throw new IllegalArgumentException(function + ": " + y.length + " labels for " + n + " " + rows);
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IllegalArgumentException(function + ": label " + y[i] + " at row " + i + " is outside 0.."
+                        + (classes - 1));
+            }
+        }
+    }
+
     /** "N×D", the shape as messages print it. */
     public static String shape(DMatrixRMaj m) {
         return m.numRows + "×" + m.numCols;
