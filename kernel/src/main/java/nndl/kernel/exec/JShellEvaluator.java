@@ -161,18 +161,16 @@ public final class JShellEvaluator implements AutoCloseable {
     private Object evalStatement(String code, SourceText source, int offset) {
         try {
             List<SnippetEvent> events = shell.eval(code);
-            SnippetEvent primary = null;
+            SnippetEvent primary = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
             for (SnippetEvent event : events) {
-                if (event.causeSnippet() == null && primary == null) {
-                    primary = event;
-                    locations.put(event.snippet().id(), source, offset + CodeAnalysis.leadingBlanks(code));
-                } else if (event.status() == Snippet.Status.OVERWRITTEN) {
-                    reclaimer.release(event.snippet());
+                if (event.status() == Snippet.Status.OVERWRITTEN) {
+                    reclaimer.releaseReplaced(event.snippet(), primary == null ? null : primary.snippet());
                 }
             }
             if (primary == null) {
                 return null;
             }
+            locations.put(primary.snippet().id(), source, offset + CodeAnalysis.leadingBlanks(code));
             return outcome(primary, source, offset);
         } finally {
             control.clearResults();

@@ -32,6 +32,27 @@ final class SnippetReclaimer {
         return classFullName != null;
     }
 
+    /**
+     * Frees the variable of {@code old}, overwritten by {@code current} (the statement just run, or
+     * null), unless both live in the same wrapper class: re-running an identical declaration reuses
+     * its wrapper, whose field already holds the new value. A changed redeclaration gets a new
+     * wrapper ({@code $JShell$1} becomes {@code $JShell$1B}) and the old one is freed.
+     */
+    void releaseReplaced(Snippet old, Snippet current) {
+        if (current != null && classFullName != null && wrapperName(old).equals(wrapperName(current))) {
+            return;
+        }
+        release(old);
+    }
+
+    private String wrapperName(Snippet snippet) {
+        try {
+            return String.valueOf(classFullName.invoke(snippet));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /** Sets the static field holding {@code snippet}'s variable to {@code null}, if possible. */
     void release(Snippet snippet) {
         if (!(snippet instanceof VarSnippet variable) || classFullName == null) {

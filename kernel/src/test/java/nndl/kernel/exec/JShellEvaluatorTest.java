@@ -138,6 +138,24 @@ public class JShellEvaluatorTest {
     }
 
     @Test
+    void rerunningTheSameDeclarationKeepsTheNewValueAndFreesTheOld() throws InterruptedException {
+        // JShell reuses the snippet of an identical declaration and reports it as overwritten.
+        String cell = "var again = new StringBuilder(\"x\").append(System.nanoTime());\n"
+                + "nndl.kernel.exec.JShellEvaluatorTest.track(again);";
+        run(cell);
+        run(cell);
+        assertEquals("StringBuilder", run("again.getClass().getSimpleName()"), "the re-run declaration lost its value");
+        WeakReference<Object> second = tracked;
+        run(cell);
+        assertEquals("StringBuilder", run("again.getClass().getSimpleName()"));
+        for (int i = 0; i < 20 && second.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertNull(second.get(), "the value of the previous run is still reachable");
+    }
+
+    @Test
     void expressionResultsAreReleasedOnceShown() throws InterruptedException {
         Object shown = run("new StringBuilder(\"temporary\")");
         track(shown);
