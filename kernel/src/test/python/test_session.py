@@ -76,6 +76,22 @@ class KernelSession(unittest.TestCase):
         self.assertEqual(content["status"], "ok")
         self.assertEqual(result_text(messages), "2")
 
+    def test_1b_pieces_of_a_line_arrive_as_one_message(self):
+        # One statement each, as a library call printing in pieces (JShell runs each statement of a
+        # cell as its own snippet, and compiling the next one may outlast the partial-line delay).
+        content, messages = execute(self.client, '{ System.out.print("a"); System.out.print("b"); System.out.println("c"); }\n'
+                                                 'printf("%d-%d%n", 1, 2);\n{ System.err.print("e"); System.err.println("rr"); }')
+        streams = [(m["content"]["name"], m["content"]["text"]) for m in messages if m["msg_type"] == "stream"]
+        self.assertEqual(streams, [("stdout", "abc\n"), ("stdout", "1-2\n"), ("stderr", "err\n")])
+
+    def test_1c_a_partial_line_shows_before_the_cell_ends(self):
+        msg_id = self.client.execute('{ System.out.print("working"); Thread.sleep(2500); System.out.println(" done"); }')
+        timed = kernel_support.outputs_for(self.client, msg_id)
+        kernel_support.reply_for(self.client, msg_id)
+        texts = [(t, m["content"]["text"]) for t, m in timed if m["msg_type"] == "stream"]
+        self.assertEqual([text for _, text in texts], ["working", " done\n"])
+        self.assertGreater(texts[1][0] - texts[0][0], 1.0, "the partial line waited for the end of the cell")
+
     def test_2_interrupt_stops_a_loop_that_ignores_interrupts(self):
         self.interrupt_and_check("int spins = 0;\nwhile (true) { spins++; }", "    at line 2")
 

@@ -1,5 +1,6 @@
 package nndl.kernel;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -7,13 +8,23 @@ import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 
 /**
  * The cell's stdout, stderr, stdin and display channel, bound to the request being executed.
- * Printing streams to the notebook as it happens: the streams flush on every line.
+ * Printing streams to the notebook as it happens, a line at a time.
  */
 final class KernelIO extends JupyterIO {
+    /** The cells' {@code System.out}: whole lines to the notebook (see {@link LineBuffer}). */
+    final PrintStream cellOut = new PrintStream(new LineBuffer(out), false, StandardCharsets.UTF_8);
+    /** The cells' {@code System.err}, line-buffered like {@link #cellOut}. */
+    final PrintStream cellErr = new PrintStream(new LineBuffer(err), false, StandardCharsets.UTF_8);
     private volatile ShellReplyEnvironment current;
 
     KernelIO() {
         super(StandardCharsets.UTF_8);
+    }
+
+    /** Sends the cells' pending partial lines, before a display or the cell's result. */
+    void flushLines() {
+        cellOut.flush();
+        cellErr.flush();
     }
 
     /** Routes output to the request answered through {@code env}. */
@@ -25,6 +36,7 @@ final class KernelIO extends JupyterIO {
 
     /** Stops routing output to {@code env}, flushing what was printed. */
     void detach(ShellReplyEnvironment env) {
+        flushLines();
         out.flush();
         err.flush();
         retractEnv(env);
@@ -44,6 +56,7 @@ final class KernelIO extends JupyterIO {
         if (env == null) {
             return false;
         }
+        flushLines();
         out.flush();
         err.flush();
         env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);

@@ -154,7 +154,13 @@ public final class NndlKernel extends BaseKernel {
         env.defer(() -> kernelIO.detach(env));
         try {
             displayIds.clear();
-            DisplayData result = render(runner.runCell(request.getCode(), count));
+            Object value;
+            try {
+                value = runner.runCell(request.getCode(), count);
+            } finally {
+                kernelIO.flushLines();
+            }
+            DisplayData result = render(value);
             if (result != null && !silent) {
                 env.publish(new PublishExecuteResult(count, result));
             }
@@ -179,9 +185,18 @@ public final class NndlKernel extends BaseKernel {
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
     }
 
+    /** Cells print through the line-buffered streams of {@link KernelIO}. */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        super.replaceOutputStreams(env);
+        System.setOut(kernelIO.cellOut);
+        System.setErr(kernelIO.cellErr);
+    }
+
     /** Shows {@code data} in the running cell; its id is remembered, see {@link #render(Object)}. */
     @Override
     public void display(DisplayData data) {
+        kernelIO.flushLines();
         if (data.hasDisplayId()) {
             displayIds.add(data.getDisplayId());
         }
