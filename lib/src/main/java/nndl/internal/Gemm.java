@@ -1,68 +1,118 @@
 package nndl.internal;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.Optional;
 
 /**
  * The one seam for dense matrix products: {@code c = alpha·op(a)·op(b) + beta·c}, op being identity
- * or transpose. Every product in layers, nets and solver goes through here, so the backend can be
+ * or transpose. Every product in layers, nets and solver goes through here, so the backend is
  * switched in one place.
+ *
+ * <p>The backend is chosen once, on the first product, and announced on stderr: the native system
+ * BLAS (OpenBLAS on Debian) when it loads, else EJML's multi-threaded pure-Java code. The system
+ * property {@code nndl.blas} or else the environment variable {@code NNDL_BLAS} forces a choice:
+ * {@code native}, {@code java} or {@code auto} (the default).
+ *
+ * <p>OpenBLAS reads its settings from the environment once, when it loads, and Java 17 cannot call it
+ * to change them (no JNI of ours, no foreign-function API without extra JVM flags), so whoever starts
+ * the JVM sets them: {@code OPENBLAS_NUM_THREADS} (threads per product; 1 suits sweeps that run
+ * configurations on all cores) and, where OpenBLAS does not recognise the CPU and falls back to its
+ * SSE3 "Prescott" kernels, {@code OPENBLAS_CORETYPE} (e.g. SkylakeX for an AVX-512 Xeon). Several
+ * Java threads may call at once; products that OpenBLAS would spread over its thread pool take turns.
+ *
+ * <p>Transposes are free: pass {@code transA}/{@code transB} rather than materialising aᵀ or bᵀ.
+ * Products are deterministic: the same inputs give the same bits on the same backend and settings.
  */
 public final class Gemm {
+    /** System property forcing the backend; it overrides {@link #ENV_BACKEND}. */
+    public static final String PROPERTY_BACKEND = "nndl.blas";
+    /** Environment variable forcing the backend: native, java or auto. */
+    public static final String ENV_BACKEND = "NNDL_BLAS";
+
+    private static volatile GemmBackend active;
+
     private Gemm() {
     }
 
     /**
-     * General matrix product into {@code c} (modified; must already have the result's shape).
+     * General matrix product {@code c = alpha·op(a)·op(b) + beta·c} into {@code c} on the active backend.
+     *
+     * @param transA use aᵀ
+     * @param transB use bᵀ
+     * @param alpha  scale of the product; when 0, a and b are not read
+     * @param a      op(a) is M×K (not modified)
+     * @param b      op(b) is K×N (not modified)
+     * @param beta   scale of the old c; when 0, c is overwritten (old values, even NaN, ignored)
+     * @param c      M×N output (modified; must already have the result's shape and must not be a or b)
+     */
+    public static void gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b,
+                            double beta, DMatrixRMaj c) {
+        backend().gemm(transA, transB, alpha, a, b, beta, c);
+    }
+
+    /**
+     * Matrix product {@code op(a)·op(b)} into a new matrix.
      *
      * @param transA use aᵀ
      * @param transB use bᵀ
      * @param a      op(a) is M×K (not modified)
      * @param b      op(b) is K×N (not modified)
-     * @param c      M×N output (overwritten when beta is 0, accumulated into otherwise)
+     * @return the new M×N product
      */
-    public static void gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b,
-                            double beta, DMatrixRMaj c) {
-        int m = transA ? a.numCols : a.numRows;
-        int k = transA ? a.numRows : a.numCols;
-        int kb = transB ? b.numCols : b.numRows;
-        int n = transB ? b.numRows : b.numCols;
-        if (k != kb) {
-            throw new IllegalArgumentException("gemm: op(a) is " + m + "×" + k + " but op(b) is " + kb + "×" + n);
-        }
-        if (c.numRows != m || c.numCols != n) {
-            throw new IllegalArgumentException("gemm: output c is " + c.numRows + "×" + c.numCols + " but the product is " + m + "×" + n);
-        }
-        if (c == a || c == b) {
-            throw new IllegalArgumentException("gemm: output c must not alias an input");
-        }
-        if (beta == 0.0) {
-            ejml(transA, transB, alpha, a, b, c, false);
-        } else {
-            if (beta != 1.0) {
-                CommonOps_DDRM.scale(beta, c);
-            }
-            ejml(transA, transB, alpha, a, b, c, true);
-        }
-    }
-
-    /** {@code op(a)·op(b)} into a new matrix. */
     public static DMatrixRMaj mult(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b) {
         DMatrixRMaj c = new DMatrixRMaj(transA ? a.numCols : a.numRows, transB ? b.numRows : b.numCols);
         gemm(transA, transB, 1.0, a, b, 0.0, c);
         return c;
     }
 
-    private static void ejml(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b,
-                             DMatrixRMaj c, boolean add) {
-        if (!transA && !transB) {
-            if (add) CommonOps_DDRM.multAdd(alpha, a, b, c); else CommonOps_DDRM.mult(alpha, a, b, c);
-        } else if (transA && !transB) {
-            if (add) CommonOps_DDRM.multAddTransA(alpha, a, b, c); else CommonOps_DDRM.multTransA(alpha, a, b, c);
-        } else if (!transA) {
-            if (add) CommonOps_DDRM.multAddTransB(alpha, a, b, c); else CommonOps_DDRM.multTransB(alpha, a, b, c);
-        } else {
-            if (add) CommonOps_DDRM.multAddTransAB(alpha, a, b, c); else CommonOps_DDRM.multTransAB(alpha, a, b, c);
+    /**
+     * The backend every product uses, chosen (and announced on stderr) on the first call.
+     *
+     * @throws IllegalStateException if {@code nndl.blas}/{@code NNDL_BLAS} is not native, java or auto,
+     *                               or forces native while no native BLAS loads
+     */
+    public static GemmBackend backend() {
+        GemmBackend chosen = active;
+        if (chosen == null) {
+            synchronized (Gemm.class) {
+                chosen = active;
+                if (chosen == null) {
+                    BackendChoice choice = BackendChoice.decide(forcedBy(), NativeGemm::load);
+                    System.err.println(choice.announcement());
+                    chosen = choice.backend();
+                    active = chosen;
+                }
+            }
         }
+        return chosen;
+    }
+
+    /** The pure-Java EJML backend, usable whichever backend is active. */
+    public static GemmBackend ejml() {
+        return EjmlGemm.INSTANCE;
+    }
+
+    /** The native BLAS backend if it loads in this process (loading it once, silently), whichever backend is active. */
+    public static Optional<GemmBackend> nativeBlas() {
+        return Optional.ofNullable(NativeGemm.load().backend());
+    }
+
+    /** Why the native BLAS did not load, or empty when it did. */
+    public static Optional<String> nativeBlasProblem() {
+        return Optional.ofNullable(NativeGemm.load().problem());
+    }
+
+    /** The setting forcing a backend, e.g. "NNDL_BLAS=java", or null when nothing forces one. */
+    private static String forcedBy() {
+        String property = System.getProperty(PROPERTY_BACKEND);
+        if (property != null && !property.isBlank()) {
+            return PROPERTY_BACKEND + "=" + property.trim();
+        }
+        String env = System.getenv(ENV_BACKEND);
+        if (env != null && !env.isBlank()) {
+            return ENV_BACKEND + "=" + env.trim();
+        }
+        return null;
     }
 }

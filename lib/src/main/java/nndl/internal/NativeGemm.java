@@ -1,0 +1,132 @@
+package nndl.internal;
+
+import dev.ludovic.netlib.blas.NativeBLAS;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Products on the system BLAS (dgemm) through dev.ludovic.netlib's JNI binding, which dlopens
+ * {@code libblas.so.3} (on Debian the alternatives link to OpenBLAS) unless the system property
+ * {@code dev.ludovic.netlib.blas.nativeLib} or {@code ...nativeLibPath} names another library.
+ *
+ * <p>EJML is row-major, BLAS column-major. A row-major R×C matrix read column-major is its C×R
+ * transpose with leading dimension C, so {@code C = op(A)·op(B)} is computed as the column-major
+ * {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}: operands swapped, each transpose flag kept, leading dimensions the row
+ * lengths. Nothing is copied or transposed; the JNI layer pins the Java arrays.
+ *
+ * <p>A multi-threaded OpenBLAS (pthread build) called from several Java threads at once — a sweep
+ * running configurations in parallel — oversubscribes the cores: its worker pool is shared and its
+ * threads spin at barriers. Two configurations at once took 2–4 times longer than the same work one
+ * after the other (2-core machine, 2 OpenBLAS threads). So products big enough for OpenBLAS to thread
+ * take turns; small ones, which OpenBLAS runs in the calling thread anyway, and single-threaded
+ * OpenBLAS (OPENBLAS_NUM_THREADS=1, the setting for parallel sweeps) are never held back.
+ */
+final class NativeGemm extends GemmBackend {
+    private static final String NETLIB_LOGGER = "dev.ludovic.netlib.blas.InstanceBuilder";
+    private static final String NETLIB_JNI_CLASS = "dev.ludovic.netlib.blas.JNIBLAS";
+
+    /**
+     * OpenBLAS runs a product on one thread while M·N·K ≤ 65,536 · GEMM_MULTITHREAD_THRESHOLD (4 in
+     * Debian's and upstream's builds), see its interface/gemm.c.
+     */
+    static final long OPENBLAS_THREADED_MULTIPLY_ADDS = 65_536L * 4;
+
+    /** Taken by products that would use OpenBLAS's shared worker pool. */
+    private static final Object POOL = new Object();
+
+    private final NativeBLAS blas;
+    private final NativeLibrary library;
+    private final boolean takeTurns;
+
+    private NativeGemm(NativeBLAS blas, NativeLibrary library) {
+        this.blas = blas;
+        this.library = library;
+        this.takeTurns = library.name().equals("openblas") && library.threads() > 1;
+    }
+
+    /** Loads the native BLAS; the outcome (backend or the reason it failed) is fixed for the process. */
+    static Loaded load() {
+        return Holder.LOADED;
+    }
+
+    /** Outcome of loading: exactly one of backend and problem is non-null. */
+    record Loaded(NativeGemm backend, String problem) {
+    }
+
+    private static final class Holder {
+        static final Loaded LOADED = tryLoad();
+    }
+
+    /**
+     * Loads the binding with its own logger silenced (it logs a bare "Failed to load" warning and
+     * drops the cause); the JNI class is initialised first so that the cause can be reported.
+     */
+    private static Loaded tryLoad() {
+        Logger log = Logger.getLogger(NETLIB_LOGGER);
+        Level level = log.getLevel();
+        log.setLevel(Level.OFF);
+        try {
+            initialiseJni();
+            return new Loaded(new NativeGemm(NativeBLAS.getInstance(), NativeLibrary.identify()), null);
+        } catch (RuntimeException | LinkageError e) {
+            return new Loaded(null, explain(e));
+        } finally {
+            log.setLevel(level);
+        }
+    }
+
+    private static void initialiseJni() {
+        try {
+            Class.forName(NETLIB_JNI_CLASS, true, NativeBLAS.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            // Another netlib release may name its JNI class differently; NativeBLAS.getInstance() still decides.
+        }
+    }
+
+    /** A one-line reason from the root cause of a failed load. */
+    static String explain(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        if (root instanceof UnsatisfiedLinkError && message.contains("JNI version")) {
+            return "could not open " + NativeLibrary.requestedLibrary() + "; on Debian/Ubuntu: apt-get install libopenblas0";
+        }
+        if (root instanceof NoClassDefFoundError || root instanceof ClassNotFoundException) {
+            return "class " + message.replace('/', '.') + " is missing from the class path";
+        }
+        return root.getClass().getSimpleName() + " on " + System.getProperty("os.name") + "/"
+                + System.getProperty("os.arch") + ": " + message;
+    }
+
+    @Override
+    public String name() {
+        return library.name();
+    }
+
+    @Override
+    public String description() {
+        return library.description() + " via dev.ludovic.netlib";
+    }
+
+    @Override
+    void product(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                 DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c) {
+        if (takeTurns && (long) m * n * k > OPENBLAS_THREADED_MULTIPLY_ADDS) {
+            synchronized (POOL) {
+                dgemm(transA, transB, m, n, k, alpha, a, b, beta, c);
+            }
+        } else {
+            dgemm(transA, transB, m, n, k, alpha, a, b, beta, c);
+        }
+    }
+
+    private void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                       DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c) {
+        blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
+                alpha, b.data, 0, b.numCols, a.data, 0, a.numCols, beta, c.data, 0, n);
+    }
+}
