@@ -294,13 +294,15 @@ public final class Plots {
 
     /**
      * Shows the legend only when more than one series would appear in it (matplotlib shows none
-     * unless asked), labels the x axis (iterations, epochs) with whole numbers without grouping,
-     * and gives long histories round x ticks.
+     * unless asked), labels the x axis (iterations, epochs) with whole numbers without grouping
+     * and the y axis with a leading zero (0.08, not XChart's .08), and gives long histories round
+     * x ticks.
      */
     static XYChart finish(XYChart chart) {
         long shown = chart.getSeriesMap().values().stream().filter(Series::isShowInLegend).count();
         chart.getStyler().setLegendVisible(shown > 1);
         chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisDecimalPattern("0.###");
         roundTicksForLongSeries(chart);
         return chart;
     }

@@ -73,6 +73,12 @@ class PlotsTest {
     }
 
     @Test
+    void yAxisNumbersKeepTheirLeadingZero() {
+        XYChart chart = Plots.trainValHistory(new double[] {0.06, 0.08}, new double[] {0.05, 0.09});
+        assertEquals("0.08", new java.text.DecimalFormat(chart.getStyler().getYAxisDecimalPattern()).format(0.08));
+    }
+
+    @Test
     void trainValHistoryCountsEpochsFromOne() {
         XYChart chart = Plots.trainValHistory(List.of(0.095, 0.15, 0.25, 0.25, 0.315), List.of(0.1, 0.16, 0.24, 0.26, 0.3));
         assertEquals("Training and Validation History", chart.getTitle());
