@@ -50,9 +50,14 @@ class ProgressClient(NotebookClient):
         return super().output(outs, msg, display_id, cell_index)
 
 
-def last_lines(error, count=12):
-    """The end of an execution error: the exception line and the frames nearest to it."""
-    return "\n".join("    " + line for line in str(error).strip().splitlines()[-count:])
+def failure_text(nb, cell_index, error):
+    """What went wrong in the failing cell: the exception and its message as the kernel reported
+    them (the full traceback stays in the executed copy), else the end of nbclient's error."""
+    if cell_index is not None:
+        for out in nb.cells[cell_index].get("outputs", []):
+            if out.get("output_type") == "error":
+                return f"    {out.get('ename', 'Error')}: {out.get('evalue', '')}"
+    return "\n".join("    " + line for line in str(error).strip().splitlines()[-12:])
 
 
 def run(paths, out_dir, kernel, timeout, echo):
@@ -73,7 +78,7 @@ def run(paths, out_dir, kernel, timeout, echo):
             where = (f"code cell {client._position(client.current)}/{len(client.code_cells)}"
                      if client.current is not None else "kernel start-up")
             print(f"error: {path.name} failed in {where}; partial output in {target}\n"
-                  f"{last_lines(error)}", file=sys.stderr, flush=True)
+                  f"{failure_text(nb, client.current, error)}", file=sys.stderr, flush=True)
             return 1
         nbformat.write(nb, target)
         print(f"[{n}/{len(paths)}] {path.name}: done in {time.monotonic() - started:.0f} s -> {target}", flush=True)
