@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError, CellTimeoutError
 
@@ -61,6 +62,12 @@ def failure_text(nb, cell_index, error):
 
 
 def run(paths, out_dir, kernel, timeout, echo):
+    try:
+        KernelSpecManager().get_kernel_spec(kernel)
+    except NoSuchKernel:
+        print(f"error: no Jupyter kernel named '{kernel}'; install it with ./workbook kernel and put the "
+              f"directory it prints on JUPYTER_PATH (as an absolute path)", file=sys.stderr)
+        return 1
     out_dir.mkdir(parents=True, exist_ok=True)
     for n, path in enumerate(paths, 1):
         nb = nbformat.read(path, as_version=4)
