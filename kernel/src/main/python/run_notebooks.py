@@ -8,6 +8,7 @@ resolves), and its executed copy is written to --out, also when a cell fails, so
 failing output can be read there.
 """
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -87,6 +88,11 @@ def run(paths, out_dir, kernel, timeout, echo):
             print(f"error: {path.name} failed in {where}; partial output in {target}\n"
                   f"{failure_text(nb, client.current, error)}", file=sys.stderr, flush=True)
             return 1
+        except RuntimeError as error:
+            # nbclient raises a bare RuntimeError when the kernel dies before its first reply.
+            print(f"error: the '{kernel}' kernel did not start for {path.name}: {error} (see its output above)",
+                  file=sys.stderr, flush=True)
+            return 1
         nbformat.write(nb, target)
         print(f"[{n}/{len(paths)}] {path.name}: done in {time.monotonic() - started:.0f} s -> {target}", flush=True)
     return 0
@@ -105,6 +111,10 @@ def main():
     if missing:
         parser.error("no such notebook: " + ", ".join(missing))
     timeout = None if args.timeout < 0 else args.timeout
+    # Kernels start in each notebook's folder: a relative kernelspec path would point nowhere there.
+    if os.environ.get("JUPYTER_PATH"):
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(
+            os.path.abspath(p) for p in os.environ["JUPYTER_PATH"].split(os.pathsep) if p)
     sys.exit(run(args.notebooks, args.out, args.kernel, timeout, not args.quiet))
 
 
