@@ -146,13 +146,10 @@ public final class Bench {
         NumpyReference numpy = null;
         for (int round = 0; round < total; round++) {
             TwoLayerNet net = seededNet();
-            long start = System.nanoTime();
-            TrainStats stats = net.train(data.xTrain(), data.yTrain(), data.xVal(), data.yVal(), options);
-            double stepSeconds = (System.nanoTime() - start) * 1e-9 * per1000;
-            finalLoss = stats.finalLoss();
-            start = System.nanoTime();
-            floorProducts.run(active);
-            double floorSeconds = (System.nanoTime() - start) * 1e-9 * per1000;
+            TrainStats[] stats = new TrainStats[1];
+            double stepSeconds = seconds(() -> stats[0] = net.train(data.xTrain(), data.yTrain(), data.xVal(), data.yVal(), options)) * per1000;
+            finalLoss = stats[0].finalLoss();
+            double floorSeconds = seconds(() -> floorProducts.run(active)) * per1000;
             if (settings.numpyScript() != null && (numpy == null || numpy.problem() == null)) {
                 numpy = runNumpy(settings, folder, 1, 0, List.of());
             }
@@ -173,6 +170,13 @@ public final class Bench {
         Measured numpySteps = numpy == null || numpy.problem() != null ? null : new Measured(new Timing("numpy step", numpySeconds), load);
         return new Rounds(new Measured(new Timing("step", step), load), new Measured(new Timing("floor", floor), load),
                 numpySteps, numpy, finalLoss);
+    }
+
+    /** Wall time of {@code task} in seconds. */
+    private static double seconds(Runnable task) {
+        long start = System.nanoTime();
+        task.run();
+        return (System.nanoTime() - start) * 1e-9;
     }
 
     /**
@@ -206,10 +210,10 @@ public final class Bench {
         boolean identical = true;
         for (int r = 0; r < runs; r++) {
             for (int threads : new int[] {1, settings.threads()}) {
-                long start = System.nanoTime();
-                List<Sweep.Result> results = Sweep.run(grid, data.xTrain(), data.yTrain(), data.xVal(), data.yVal(), HIDDEN, SEED,
-                        threads, null);
-                double seconds = (System.nanoTime() - start) * 1e-9;
+                List<List<Sweep.Result>> out = new ArrayList<>();
+                double seconds = seconds(() -> out.add(Sweep.run(grid, data.xTrain(), data.yTrain(), data.xVal(), data.yVal(), HIDDEN,
+                        SEED, threads, null)));
+                List<Sweep.Result> results = out.get(0);
                 (threads == 1 ? sequential : parallel)[r] = seconds;
                 if (reference == null) {
                     reference = results;
@@ -285,7 +289,7 @@ public final class Bench {
         }
         if (numpyAsInstalled != null) {
             System.out.println(numpyAsInstalled.problem() != null ? "  NumPy as installed: not measured (" + numpyAsInstalled.problem() + ")"
-                    : BenchResults.row("NumPy, seed's loop, as installed (core " + numpyAsInstalled.info().getOrDefault("openblas_core", "?")
+                    : BenchResults.row("NumPy as installed (core " + numpyAsInstalled.info().getOrDefault("openblas_core", "?")
                     + ")", WIDTH, r.numpyAsInstalled(), null));
         }
         if (r.numpy() != null) {
