@@ -43,9 +43,9 @@ public final class Bench {
               --no-numpy      skip NumPy
             The step is TwoLayerNet.train as the notebook calls it (learning rate 1e-4, decay 0.95, reg 0.25,
             batch 200, hidden 50, RandomState(0)) on CIFAR-10's quick split: 4,000 training and 1,000 validation
-            rows from the folder under the data root (-Dnndl.data, else $NNDL_DATA, else data/). Its 50 epoch
-            checks (predict on the minibatch and the validation rows every 20 iterations) are timed with it, and
-            their products are in the floor. The sweep is TuningGrids.quick() through Sweep.run, hidden 50, seed 0.
+            rows from the folder under the data root (-Dnndl.data, else $NNDL_DATA, else data/). Its epoch checks
+            (predict on the minibatch and the validation rows every 20 iterations, 50 in 1,000) are timed with
+            it, and their products are in the floor. The sweep is TuningGrids.quick() through Sweep.run, hidden 50, seed 0.
             NumPy is timed with this process's environment and, when OPENBLAS_CORETYPE or OPENBLAS_NUM_THREADS is
             set, again without them (as installed; at most 3 runs, no warm-up). OpenBLAS reads both once, at start.
             Run from the project root (the default script path is relative to it). Times of each product of the
