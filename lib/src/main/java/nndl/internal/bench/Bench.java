@@ -301,7 +301,7 @@ public final class Bench {
 
     private static void printChecks(BenchSettings settings, double javaLoss, NumpyReference numpy, long[] allocation) {
         System.out.printf(Locale.ROOT, "  allocation in train(): %.1f MB per call, of which %.1f MB its one-off buffers; %d bytes per further"
-                + " iteration (its histories)%n",
+                + " iteration%n",
                 allocation[0] / 1e6, allocation[1] / 1e6, allocation[2]);
         String numpyLoss = numpy == null || numpy.problem() != null ? null : numpy.info().get("final_loss");
         if (numpyLoss == null) {
