@@ -20,6 +20,14 @@ public abstract sealed class GemmBackend permits NativeGemm, EjmlGemm {
     public abstract String description();
 
     /**
+     * Whether products big enough for the library's own thread pool take turns across Java threads
+     * (OpenBLAS running more than one thread per product); when false, threads never wait for each other.
+     */
+    public boolean takesTurns() {
+        return false;
+    }
+
+    /**
      * General matrix product {@code c = alpha·op(a)·op(b) + beta·c} on this backend, op being identity
      * or transpose; same contract as {@link Gemm#gemm}.
      *

@@ -113,6 +113,11 @@ final class NativeGemm extends GemmBackend {
     }
 
     @Override
+    public boolean takesTurns() {
+        return takeTurns;
+    }
+
+    @Override
     void product(boolean transA, boolean transB, int m, int n, int k, double alpha,
                  DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c) {
         if (takeTurns && (long) m * n * k > OPENBLAS_THREADED_MULTIPLY_ADDS) {

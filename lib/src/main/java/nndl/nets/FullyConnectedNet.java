@@ -264,7 +264,8 @@ public final class FullyConnectedNet implements Model {
             grads.put("beta" + layer, bn.dbeta());
             d = bn.dx();
         }
-        Affine.Grads affine = Affine.affineBackward(d, block.affine());
+        // The first layer's input gradient (N×D) is never used: leave out its product.
+        Affine.Grads affine = layer == 1 ? Nets.affineParamsBackward(d, block.affine()) : Affine.affineBackward(d, block.affine());
         putAffine(grads, layer, affine);
         return affine.dx();
     }

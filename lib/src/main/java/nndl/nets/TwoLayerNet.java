@@ -8,6 +8,7 @@ import nndl.layers.Forward;
 import nndl.layers.LayerUtils;
 import nndl.layers.Losses;
 import nndl.layers.Mode;
+import nndl.layers.Relu;
 import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
@@ -171,7 +172,9 @@ public final class TwoLayerNet implements Model {
 
         Affine.Grads g2 = Affine.affineBackward(data.dx(), second.cache());
         DMatrixRMaj dHidden = dropped == null ? g2.dx() : Dropout.dropoutBackward(g2.dx(), dropped.cache());
-        Affine.Grads g1 = LayerUtils.affineReluBackward(dHidden, first.cache());
+        // The first layer's input gradient (N×D, a product as large as the forward one) is never used.
+        DMatrixRMaj dFirst = Relu.reluBackward(dHidden, first.cache().relu());
+        Affine.Grads g1 = Nets.affineParamsBackward(dFirst, first.cache().affine());
         Nets.addRegularisation(g1.dw(), reg, w1);
         Nets.addRegularisation(g2.dw(), reg, w2);
         Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();

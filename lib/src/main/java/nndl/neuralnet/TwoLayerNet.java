@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nndl.internal.Gemm;
-import nndl.layers.Losses;
 import nndl.nets.LossAndGrads;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
@@ -86,7 +84,7 @@ public final class TwoLayerNet {
         Shapes shapes = Shapes.check("loss", params, x);
         Workspace ws = new Workspace();
         ws.sizeForward(x.numRows, shapes);
-        forward(x, ws);
+        ws.forward(x, params.get("W1"), params.get("b1"), params.get("W2"), params.get("b2"));
         return ws.scores;
     }
 
@@ -102,10 +100,20 @@ public final class TwoLayerNet {
     public LossAndGrads loss(DMatrixRMaj x, int[] y, double reg) {
         Shapes shapes = Shapes.check("loss", params, x);
         Shapes.checkLabels("loss", y, x.numRows, shapes.classes());
+        DMatrixRMaj w1 = params.get("W1");
+        DMatrixRMaj w2 = params.get("W2");
         Workspace ws = new Workspace();
         ws.size(x.numRows, shapes);
-        double loss = forwardBackward(x, y, reg, ws);
-        return new LossAndGrads(loss, ws.gradsMap());
+        double dataLoss = ws.lossAndDataGradients(x, y, w1, params.get("b1"), w2, params.get("b2"));
+        CommonOps_DDRM.addEquals(ws.dW2, reg, w2);
+        CommonOps_DDRM.addEquals(ws.dW1, reg, w1);
+        double loss = dataLoss + 0.5 * reg * (Training.squaredNorm(w1) + Training.squaredNorm(w2));
+        Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
+        grads.put("W1", ws.dW1);
+        grads.put("b1", ws.db1);
+        grads.put("W2", ws.dW2);
+        grads.put("b2", ws.db2);
+        return new LossAndGrads(loss, grads);
     }
 
     /**
@@ -124,6 +132,7 @@ public final class TwoLayerNet {
      * {@code p −= lr·dp} on every parameter, and whenever {@code it % max(N/batchSize, 1) == 0} (a real
      * division) records the minibatch and validation accuracy and multiplies the learning rate by the decay.
      * A NaN or infinite loss stops training: the histories so far are returned with {@code diverged} set.
+     * Buffers are allocated once per call, so an iteration allocates nothing.
      *
      * @param x       N×D training inputs (not modified)
      * @param y       N training labels in [0, C)
@@ -137,104 +146,42 @@ public final class TwoLayerNet {
         Shapes.checkLabels("train", y, x.numRows, shapes.classes());
         Shapes.check("train (validation)", params, xVal);
         Shapes.checkLabels("train (validation)", yVal, xVal.numRows, shapes.classes());
-        int batch = options.batchSize();
-        double iterationsPerEpoch = Math.max(x.numRows / (double) batch, 1.0);
+        double iterationsPerEpoch = Math.max(x.numRows / (double) options.batchSize(), 1.0);
         double learningRate = options.learningRate();
-        List<Double> losses = new ArrayList<>();
+        double[] losses = new double[options.numIters()];
         List<Double> trainAcc = new ArrayList<>();
         List<Double> valAcc = new ArrayList<>();
-        DMatrixRMaj xBatch = new DMatrixRMaj(batch, x.numCols);
-        int[] yBatch = new int[batch];
-        Workspace ws = new Workspace();
-        ws.size(batch, shapes);
+        Training training = new Training(params, shapes, random, x, y, options.batchSize());
         for (int it = 0; it < options.numIters(); it++) {
-            sampleBatch(x, y, xBatch, yBatch);
-            double loss = forwardBackward(xBatch, yBatch, options.reg(), ws);
+            double loss = training.step(options.reg(), learningRate);
             if (!Double.isFinite(loss)) {
                 String message = "diverged at iteration " + it + " / " + options.numIters() + ": loss is " + PyFloat.repr(loss)
-                        + " (learning rate " + PyFloat.repr(learningRate) + "); stopped, " + losses.size() + " losses kept";
+                        + " (learning rate " + PyFloat.repr(learningRate) + "); stopped, " + it + " losses kept";
                 if (options.verbose()) {
                     System.out.println(message);
                 }
-                return new TrainStats(losses, trainAcc, valAcc, true, message);
+                return new TrainStats(boxed(losses, it), trainAcc, valAcc, true, message);
             }
-            losses.add(loss);
-            sgdStep(ws, learningRate);
+            losses[it] = loss;
             if (options.verbose() && it % 100 == 0) {
                 System.out.println("iteration " + it + " / " + options.numIters() + ": loss " + PyFloat.repr(loss));
             }
             if (it % iterationsPerEpoch == 0) {
-                trainAcc.add(Matrices.accuracy(predict(xBatch), yBatch));
-                valAcc.add(Matrices.accuracy(predict(xVal), yVal));
+                trainAcc.add(training.batchAccuracy());
+                valAcc.add(training.accuracy(xVal, yVal));
                 learningRate *= options.learningRateDecay();
             }
         }
-        return new TrainStats(losses, trainAcc, valAcc, false, "completed " + options.numIters() + " iterations");
+        return new TrainStats(boxed(losses, options.numIters()), trainAcc, valAcc, false,
+                "completed " + options.numIters() + " iterations");
     }
 
-    /** {@code idx = choice(N, batch)} with replacement, then {@code X[idx]}, {@code y[idx]} into the reused buffers. */
-    private void sampleBatch(DMatrixRMaj x, int[] y, DMatrixRMaj xBatch, int[] yBatch) {
-        int[] idx = random.choice(x.numRows, yBatch.length);
-        Matrices.selectRows(x, idx, xBatch);
-        for (int i = 0; i < idx.length; i++) {
-            yBatch[i] = y[idx[i]];
+    private static List<Double> boxed(double[] values, int count) {
+        List<Double> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(values[i]);
         }
-    }
-
-    private void sgdStep(Workspace ws, double learningRate) {
-        CommonOps_DDRM.addEquals(params.get("W1"), -learningRate, ws.dW1);
-        CommonOps_DDRM.addEquals(params.get("b1"), -learningRate, ws.db1);
-        CommonOps_DDRM.addEquals(params.get("W2"), -learningRate, ws.dW2);
-        CommonOps_DDRM.addEquals(params.get("b2"), -learningRate, ws.db2);
-    }
-
-    /** Fills {@code ws.hidden} (after the ReLU) and {@code ws.scores}. */
-    private void forward(DMatrixRMaj x, Workspace ws) {
-        Gemm.gemm(false, true, 1.0, x, params.get("W1"), 0.0, ws.hidden);
-        addRowThenClamp(ws.hidden, params.get("b1"), true);
-        Gemm.gemm(false, true, 1.0, ws.hidden, params.get("W2"), 0.0, ws.scores);
-        addRowThenClamp(ws.scores, params.get("b2"), false);
-    }
-
-    /** Forward and backward pass into the workspace's buffers; returns the regularised loss. */
-    private double forwardBackward(DMatrixRMaj x, int[] y, double reg, Workspace ws) {
-        DMatrixRMaj w1 = params.get("W1");
-        DMatrixRMaj w2 = params.get("W2");
-        forward(x, ws);
-        DMatrixRMaj dScores = ws.scores;
-        double dataLoss = Losses.softmaxInto(ws.scores, y, dScores);
-        Gemm.gemm(true, false, 1.0, dScores, ws.hidden, 0.0, ws.dW2);
-        CommonOps_DDRM.addEquals(ws.dW2, reg, w2);
-        CommonOps_DDRM.sumCols(dScores, ws.db2);
-        Gemm.gemm(false, false, 1.0, dScores, w2, 0.0, ws.dHidden);
-        for (int i = 0; i < ws.hidden.getNumElements(); i++) {
-            if (ws.hidden.data[i] <= 0) {
-                ws.dHidden.data[i] = 0.0;
-            }
-        }
-        Gemm.gemm(true, false, 1.0, ws.dHidden, x, 0.0, ws.dW1);
-        CommonOps_DDRM.addEquals(ws.dW1, reg, w1);
-        CommonOps_DDRM.sumCols(ws.dHidden, ws.db1);
-        return dataLoss + 0.5 * reg * (squaredNorm(w1) + squaredNorm(w2));
-    }
-
-    private static void addRowThenClamp(DMatrixRMaj m, DMatrixRMaj row, boolean relu) {
-        int cols = m.numCols;
-        for (int r = 0; r < m.numRows; r++) {
-            int base = r * cols;
-            for (int c = 0; c < cols; c++) {
-                double v = m.data[base + c] + row.data[c];
-                m.data[base + c] = relu && v < 0 ? 0.0 : v;
-            }
-        }
-    }
-
-    private static double squaredNorm(DMatrixRMaj m) {
-        double sum = 0.0;
-        for (int i = 0; i < m.getNumElements(); i++) {
-            sum += m.data[i] * m.data[i];
-        }
-        return sum;
+        return out;
     }
 
     @Override
@@ -244,39 +191,5 @@ public final class TwoLayerNet {
         return "TwoLayerNet(input " + w1.numCols + " - affine - relu " + w1.numRows + " - affine - softmax " + w2.numRows
                 + "; W1 " + Matrices.shape(w1) + ", b1 " + Matrices.shape(params.get("b1")) + ", W2 " + Matrices.shape(w2)
                 + ", b2 " + Matrices.shape(params.get("b2")) + ")";
-    }
-
-    /** Buffers of one forward/backward pass, reshaped (not reallocated) when the batch size allows. */
-    private static final class Workspace {
-        final DMatrixRMaj hidden = new DMatrixRMaj(1, 1);
-        final DMatrixRMaj scores = new DMatrixRMaj(1, 1);
-        final DMatrixRMaj dHidden = new DMatrixRMaj(1, 1);
-        final DMatrixRMaj dW1 = new DMatrixRMaj(1, 1);
-        final DMatrixRMaj db1 = new DMatrixRMaj(1, 1);
-        final DMatrixRMaj dW2 = new DMatrixRMaj(1, 1);
-        final DMatrixRMaj db2 = new DMatrixRMaj(1, 1);
-
-        void sizeForward(int n, Shapes s) {
-            hidden.reshape(n, s.hidden());
-            scores.reshape(n, s.classes());
-        }
-
-        void size(int n, Shapes s) {
-            sizeForward(n, s);
-            dHidden.reshape(n, s.hidden());
-            dW1.reshape(s.hidden(), s.input());
-            db1.reshape(1, s.hidden());
-            dW2.reshape(s.classes(), s.hidden());
-            db2.reshape(1, s.classes());
-        }
-
-        Map<String, DMatrixRMaj> gradsMap() {
-            Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
-            grads.put("W1", dW1);
-            grads.put("b1", db1);
-            grads.put("W2", dW2);
-            grads.put("b2", db2);
-            return grads;
-        }
     }
 }

@@ -20,8 +20,10 @@ import java.util.concurrent.Future;
  * EJML and, through {@code lib/src/bench/python/step_products.py}, on NumPy; per product, for the
  * whole step, and with several configurations at once as a parallel sweep runs them.
  *
- * <p>Ends with {@code bench.floor_seconds_per_1000=<median on the active backend>} and
- * {@code bench.blas=<active backend>}. Run with {@code --help} for the options.
+ * <p>Ends with {@code gemm.step_products_seconds_per_1000=<median on the active backend>}, one such line
+ * per backend and for NumPy, and {@code gemm.blas=<active backend>}: the products of the step alone, not
+ * {@link Bench}'s floor, which also holds the products of train()'s epoch checks. Run with {@code --help}
+ * for the options.
  */
 public final class GemmBench {
     private static final String USAGE = """
@@ -134,17 +136,17 @@ public final class GemmBench {
 
     private static void printMachineLines(GemmBackend active, Map<GemmBackend, Result> results, NumpyReference numpy,
                                           NumpyReference numpyAsInstalled) {
-        System.out.printf(Locale.ROOT, "bench.floor_seconds_per_1000=%.4f%n", results.get(active).floor().median());
+        System.out.printf(Locale.ROOT, "gemm.step_products_seconds_per_1000=%.4f%n", results.get(active).floor().median());
         for (var entry : results.entrySet()) {
-            System.out.printf(Locale.ROOT, "bench.floor_seconds_per_1000.%s=%.4f%n", entry.getKey().name(), entry.getValue().floor().median());
+            System.out.printf(Locale.ROOT, "gemm.step_products_seconds_per_1000.%s=%.4f%n", entry.getKey().name(), entry.getValue().floor().median());
         }
         if (numpy != null && numpy.problem() == null) {
-            System.out.printf(Locale.ROOT, "bench.floor_seconds_per_1000.numpy=%.4f%n", numpy.timing("floor").median());
+            System.out.printf(Locale.ROOT, "gemm.step_products_seconds_per_1000.numpy=%.4f%n", numpy.timing("floor").median());
         }
         if (numpyAsInstalled != null && numpyAsInstalled.problem() == null) {
-            System.out.printf(Locale.ROOT, "bench.floor_seconds_per_1000.numpy_as_installed=%.4f%n", numpyAsInstalled.timing("floor").median());
+            System.out.printf(Locale.ROOT, "gemm.step_products_seconds_per_1000.numpy_as_installed=%.4f%n", numpyAsInstalled.timing("floor").median());
         }
-        System.out.println("bench.blas=" + active.name());
+        System.out.println("gemm.blas=" + active.name());
     }
 
     private static Result measure(GemmBackend backend, StepProducts step, int iterations, BenchOptions options) throws Exception {

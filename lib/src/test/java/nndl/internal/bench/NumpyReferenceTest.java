@@ -35,6 +35,22 @@ class NumpyReferenceTest {
     }
 
     @Test
+    void theTrainingStepScriptsLinesAreRead(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("step.sh"), String.join("\n",
+                "echo \"NumPy 1.24.2 two-layer training, 1000 iterations x 2 runs\"",
+                "echo \"numpy.runs.step=6.694038 6.849967\"",
+                "echo \"numpy.step_seconds_per_1000=6.772003\"",
+                "echo \"numpy.final_loss=2.233747196351332\"",
+                "echo \"numpy.openblas_core=Prescott\"", ""));
+        NumpyReference reference = NumpyReference.run("/bin/sh", script, List.of());
+        assertArrayEquals(new double[] {6.694038, 6.849967}, reference.timing("step").seconds(), 0.0);
+        assertEquals((6.694038 + 6.849967) / 2, reference.timing("step").median(), 1e-12);
+        assertEquals("2.233747196351332", reference.info().get("final_loss"));
+        assertEquals("Prescott", reference.info().get("openblas_core"));
+        assertNull(reference.timing("floor"));
+    }
+
+    @Test
     void unsetVariablesAreRemovedForTheChild(@TempDir Path dir) throws Exception {
         Path script = Files.writeString(dir.resolve("env.sh"), "echo \"numpy.runs.floor=1\"\necho \"numpy.home=${HOME:-unset}\"\n");
         assertEquals("unset", NumpyReference.run("/bin/sh", script, List.of(), List.of("HOME")).info().get("home"));

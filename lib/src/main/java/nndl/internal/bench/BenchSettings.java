@@ -1,0 +1,119 @@
+package nndl.internal.bench;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Command-line options of {@link Bench}.
+ *
+ * @param iterations  training iterations per timed run (≥ 1); times are reported per 1,000
+ * @param runs        recorded runs of the step, the floor and NumPy (≥ 1)
+ * @param warmups     unrecorded runs before them (≥ 0)
+ * @param sweepRuns   recorded runs of the quick sweep, each sequential then parallel (≥ 0; 0 skips the sweep)
+ * @param threads     threads of the parallel sweep (≥ 1)
+ * @param python      interpreter with NumPy
+ * @param numpyScript NumPy reference script, or null to skip NumPy
+ */
+public record BenchSettings(int iterations, int runs, int warmups, int sweepRuns, int threads, String python,
+                            String numpyScript) {
+    private static final Set<String> WITH_VALUE = Set.of("--iterations", "--runs", "--warmups", "--sweep-runs", "--threads",
+            "--python", "--numpy-script");
+
+    /** Validates the counts. */
+    public BenchSettings {
+        if (iterations < 1 || runs < 1 || warmups < 0 || sweepRuns < 0 || threads < 1) {
+            throw new IllegalArgumentException("BenchSettings: need iterations, runs, threads ≥ 1 and warmups, sweep-runs ≥ 0, got "
+                    + iterations + ", " + runs + ", " + threads + " and " + warmups + ", " + sweepRuns);
+        }
+    }
+
+    /** The defaults: 1,000 iterations, 5 runs after 1 warm-up, 3 sweep runs on all processors, Debian's NumPy. */
+    public static BenchSettings defaults() {
+        return new BenchSettings(1000, 5, 1, 3, Runtime.getRuntime().availableProcessors(), "/usr/bin/python3",
+                "lib/src/bench/python/two_layer_step.py");
+    }
+
+    /**
+     * Parses {@code --name value} options over the defaults.
+     *
+     * @param args  the command line
+     * @param usage printed for --help
+     * @return the settings, or null after printing the usage for --help
+     * @throws IllegalArgumentException for an unknown option, a missing value or a bad number
+     */
+    public static BenchSettings parse(String[] args, String usage) {
+        BenchSettings s = defaults();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--help") || name.equals("-h")) {
+                System.out.print(usage);
+                return null;
+            }
+            if (name.equals("--no-numpy")) {
+                s = s.withNumpyScript(null);
+                continue;
+            }
+            if (!WITH_VALUE.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name + "\n" + usage);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + name + " needs a value\n" + usage);
+            }
+            String value = args[++i];
+            s = switch (name) {
+                case "--iterations" -> s.withIterations(number(name, value));
+                case "--runs" -> s.withRuns(number(name, value));
+                case "--warmups" -> s.withWarmups(number(name, value));
+                case "--sweep-runs" -> s.withSweepRuns(number(name, value));
+                case "--threads" -> s.withThreads(number(name, value));
+                case "--python" -> s.withPython(value);
+                case "--numpy-script" -> s.withNumpyScript(value);
+                default -> throw new IllegalStateException("option " + name + " is listed but not handled");
+            };
+        }
+        return s;
+    }
+
+    /** A copy with {@code iterations} per timed run. */
+    public BenchSettings withIterations(int iterations) {
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+    }
+
+    /** A copy with {@code runs} recorded runs. */
+    public BenchSettings withRuns(int runs) {
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+    }
+
+    /** A copy with {@code warmups} unrecorded runs. */
+    public BenchSettings withWarmups(int warmups) {
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+    }
+
+    /** A copy with {@code sweepRuns} recorded sweep runs (0: no sweep). */
+    public BenchSettings withSweepRuns(int sweepRuns) {
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+    }
+
+    /** A copy whose parallel sweep runs on {@code threads} threads. */
+    public BenchSettings withThreads(int threads) {
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+    }
+
+    /** A copy using the interpreter {@code python}. */
+    public BenchSettings withPython(String python) {
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+    }
+
+    /** A copy using the NumPy reference {@code numpyScript}, or none when null. */
+    public BenchSettings withNumpyScript(String numpyScript) {
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+    }
+
+    private static int number(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "option %s needs a whole number, got '%s'", name, value));
+        }
+    }
+}

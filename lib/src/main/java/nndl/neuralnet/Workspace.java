@@ -1,0 +1,153 @@
+package nndl.neuralnet;
+
+import nndl.internal.Gemm;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The buffers of one forward/backward pass of the two-layer net and the passes themselves, so that a
+ * training loop allocates nothing per iteration. Buffers are reshaped, not reallocated, when a pass
+ * needs no more room than they have.
+ *
+ * <p>Every fused loop does, element by element, the same floating-point operations in the same order as
+ * the separate passes it replaces (bias then ReLU; softmax, indicator, division by N, then column sums;
+ * ReLU mask then column sums), so the numbers are bit for bit those of the unfused code.
+ */
+final class Workspace {
+    final DMatrixRMaj hidden = new DMatrixRMaj(1, 1);
+    final DMatrixRMaj scores = new DMatrixRMaj(1, 1);
+    final DMatrixRMaj dHidden = new DMatrixRMaj(1, 1);
+    final DMatrixRMaj dW1 = new DMatrixRMaj(1, 1);
+    final DMatrixRMaj db1 = new DMatrixRMaj(1, 1);
+    final DMatrixRMaj dW2 = new DMatrixRMaj(1, 1);
+    final DMatrixRMaj db2 = new DMatrixRMaj(1, 1);
+
+    /** Sizes the forward buffers for {@code n} rows: hidden N×H, scores N×C. */
+    void sizeForward(int n, Shapes s) {
+        hidden.reshape(n, s.hidden());
+        scores.reshape(n, s.classes());
+    }
+
+    /** Sizes every buffer for a forward and backward pass on {@code n} rows. */
+    void size(int n, Shapes s) {
+        sizeForward(n, s);
+        dHidden.reshape(n, s.hidden());
+        dW1.reshape(s.hidden(), s.input());
+        db1.reshape(1, s.hidden());
+        dW2.reshape(s.classes(), s.hidden());
+        db2.reshape(1, s.classes());
+    }
+
+    /**
+     * Fills {@code hidden = max(0, x·W1ᵀ + b1)} and {@code scores = hidden·W2ᵀ + b2}; the transposes are
+     * GEMM flags, the bias and ReLU one pass.
+     */
+    void forward(DMatrixRMaj x, DMatrixRMaj w1, DMatrixRMaj b1, DMatrixRMaj w2, DMatrixRMaj b2) {
+        Gemm.gemm(false, true, 1.0, x, w1, 0.0, hidden);
+        addRow(hidden, b1, true);
+        Gemm.gemm(false, true, 1.0, hidden, w2, 0.0, scores);
+        addRow(scores, b2, false);
+    }
+
+    /**
+     * The forward pass, then the softmax loss and the gradients of the data loss: dW1, db1, dW2, db2
+     * without the regularisation term. The scores buffer ends up holding dL/dscores.
+     *
+     * @return the mean softmax loss over the rows of {@code x}
+     */
+    double lossAndDataGradients(DMatrixRMaj x, int[] y, DMatrixRMaj w1, DMatrixRMaj b1, DMatrixRMaj w2, DMatrixRMaj b2) {
+        forward(x, w1, b1, w2, b2);
+        double dataLoss = softmaxGradient(scores, y, db2);
+        Gemm.gemm(true, false, 1.0, scores, hidden, 0.0, dW2);
+        Gemm.gemm(false, false, 1.0, scores, w2, 0.0, dHidden);
+        reluMask(dHidden, hidden, db1);
+        Gemm.gemm(true, false, 1.0, dHidden, x, 0.0, dW1);
+        return dataLoss;
+    }
+
+    /** How many rows of {@code scores} have their first largest score at the row's label. */
+    int hits(int[] y) {
+        int c = scores.numCols;
+        double[] s = scores.data;
+        int hits = 0;
+        for (int r = 0; r < scores.numRows; r++) {
+            int base = r * c;
+            int best = 0;
+            for (int j = 1; j < c; j++) {
+                if (s[base + j] > s[base + best]) {
+                    best = j;
+                }
+            }
+            if (best == y[r]) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    /** Adds the 1×M {@code row} to every row of {@code m} (modified), clamping at 0 when {@code relu}. */
+    private static void addRow(DMatrixRMaj m, DMatrixRMaj row, boolean relu) {
+        int cols = m.numCols;
+        double[] a = m.data;
+        double[] b = row.data;
+        for (int r = 0; r < m.numRows; r++) {
+            int base = r * cols;
+            for (int c = 0; c < cols; c++) {
+                double v = a[base + c] + b[c];
+                a[base + c] = relu && v < 0 ? 0.0 : v;
+            }
+        }
+    }
+
+    /**
+     * Replaces the N×C scores by {@code (softmax(scores) − onehot(y))/N} and puts its column sums in
+     * {@code columnSums}; returns the mean of {@code −log softmax(scores)[y]}, the log-probability taken
+     * as {@code score − max − log Σ exp(score − max)}, as {@link nndl.layers.Losses#softmaxLoss} does.
+     */
+    static double softmaxGradient(DMatrixRMaj scores, int[] y, DMatrixRMaj columnSums) {
+        int n = scores.numRows;
+        int c = scores.numCols;
+        double[] s = scores.data;
+        double[] sums = columnSums.data;
+        java.util.Arrays.fill(sums, 0, c, 0.0);
+        double total = 0.0;
+        for (int r = 0; r < n; r++) {
+            int base = r * c;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) {
+                max = Math.max(max, s[base + j]);
+            }
+            double correct = s[base + y[r]];
+            double sum = 0.0;
+            for (int j = 0; j < c; j++) {
+                double e = Math.exp(s[base + j] - max);
+                s[base + j] = e;
+                sum += e;
+            }
+            total -= correct - max - Math.log(sum);
+            for (int j = 0; j < c; j++) {
+                double p = s[base + j] / sum;
+                double g = (j == y[r] ? p - 1.0 : p) / n;
+                s[base + j] = g;
+                sums[j] += g;
+            }
+        }
+        return total / n;
+    }
+
+    /** Zeroes {@code dHidden} where the ReLU was off ({@code hidden ≤ 0}) and puts its column sums in {@code columnSums}. */
+    private static void reluMask(DMatrixRMaj dHidden, DMatrixRMaj hidden, DMatrixRMaj columnSums) {
+        int cols = dHidden.numCols;
+        double[] d = dHidden.data;
+        double[] h = hidden.data;
+        double[] sums = columnSums.data;
+        java.util.Arrays.fill(sums, 0, cols, 0.0);
+        for (int r = 0; r < dHidden.numRows; r++) {
+            int base = r * cols;
+            for (int c = 0; c < cols; c++) {
+                double v = h[base + c] <= 0 ? 0.0 : d[base + c];
+                d[base + c] = v;
+                sums[c] += v;
+            }
+        }
+    }
+}
