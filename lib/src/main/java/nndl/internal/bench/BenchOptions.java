@@ -1,6 +1,5 @@
 package nndl.internal.bench;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -41,36 +40,17 @@ public record BenchOptions(int iterations, int runs, int warmups, int ejmlIterat
      * @throws IllegalArgumentException for an unknown option, a missing value or a bad number
      */
     public static BenchOptions parse(String[] args, String usage) {
-        BenchOptions o = defaults();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--help") || name.equals("-h")) {
-                System.out.print(usage);
-                return null;
-            }
-            if (name.equals("--no-numpy")) {
-                o = o.withNumpyScript(null);
-                continue;
-            }
-            if (!WITH_VALUE.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + name + "\n" + usage);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + name + " needs a value\n" + usage);
-            }
-            String value = args[++i];
-            o = switch (name) {
-                case "--iterations" -> o.withIterations(number(name, value));
-                case "--runs" -> o.withRuns(number(name, value));
-                case "--warmups" -> o.withWarmups(number(name, value));
-                case "--ejml-iterations" -> o.withEjmlIterations(number(name, value));
-                case "--parallel" -> o.withParallel(number(name, value));
-                case "--python" -> o.withPython(value);
-                case "--numpy-script" -> o.withNumpyScript(value);
-                default -> throw new IllegalStateException("option " + name + " is listed but not handled");
-            };
-        }
-        return o;
+        return CommandLine.parse(args, usage, defaults(), WITH_VALUE, o -> o.withNumpyScript(null), (o, name, value) ->
+                switch (name) {
+                    case "--iterations" -> o.withIterations(CommandLine.number(name, value));
+                    case "--runs" -> o.withRuns(CommandLine.number(name, value));
+                    case "--warmups" -> o.withWarmups(CommandLine.number(name, value));
+                    case "--ejml-iterations" -> o.withEjmlIterations(CommandLine.number(name, value));
+                    case "--parallel" -> o.withParallel(CommandLine.number(name, value));
+                    case "--python" -> o.withPython(value);
+                    case "--numpy-script" -> o.withNumpyScript(value);
+                    default -> throw new IllegalStateException("option " + name + " is listed but not handled");
+                });
     }
 
     /** A copy with {@code iterations} steps per timed run. */
@@ -106,13 +86,5 @@ public record BenchOptions(int iterations, int runs, int warmups, int ejmlIterat
     /** A copy using the NumPy reference {@code numpyScript}, or none when null. */
     public BenchOptions withNumpyScript(String numpyScript) {
         return new BenchOptions(iterations, runs, warmups, ejmlIterations, parallel, python, numpyScript);
-    }
-
-    private static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "option %s needs a whole number, got '%s'", name, value));
-        }
     }
 }

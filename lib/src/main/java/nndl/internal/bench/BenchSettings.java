@@ -1,6 +1,5 @@
 package nndl.internal.bench;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -42,36 +41,17 @@ public record BenchSettings(int iterations, int runs, int warmups, int sweepRuns
      * @throws IllegalArgumentException for an unknown option, a missing value or a bad number
      */
     public static BenchSettings parse(String[] args, String usage) {
-        BenchSettings s = defaults();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--help") || name.equals("-h")) {
-                System.out.print(usage);
-                return null;
-            }
-            if (name.equals("--no-numpy")) {
-                s = s.withNumpyScript(null);
-                continue;
-            }
-            if (!WITH_VALUE.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + name + "\n" + usage);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + name + " needs a value\n" + usage);
-            }
-            String value = args[++i];
-            s = switch (name) {
-                case "--iterations" -> s.withIterations(number(name, value));
-                case "--runs" -> s.withRuns(number(name, value));
-                case "--warmups" -> s.withWarmups(number(name, value));
-                case "--sweep-runs" -> s.withSweepRuns(number(name, value));
-                case "--threads" -> s.withThreads(number(name, value));
-                case "--python" -> s.withPython(value);
-                case "--numpy-script" -> s.withNumpyScript(value);
-                default -> throw new IllegalStateException("option " + name + " is listed but not handled");
-            };
-        }
-        return s;
+        return CommandLine.parse(args, usage, defaults(), WITH_VALUE, s -> s.withNumpyScript(null), (s, name, value) ->
+                switch (name) {
+                    case "--iterations" -> s.withIterations(CommandLine.number(name, value));
+                    case "--runs" -> s.withRuns(CommandLine.number(name, value));
+                    case "--warmups" -> s.withWarmups(CommandLine.number(name, value));
+                    case "--sweep-runs" -> s.withSweepRuns(CommandLine.number(name, value));
+                    case "--threads" -> s.withThreads(CommandLine.number(name, value));
+                    case "--python" -> s.withPython(value);
+                    case "--numpy-script" -> s.withNumpyScript(value);
+                    default -> throw new IllegalStateException("option " + name + " is listed but not handled");
+                });
     }
 
     /** A copy with {@code iterations} per timed run. */
@@ -107,13 +87,5 @@ public record BenchSettings(int iterations, int runs, int warmups, int sweepRuns
     /** A copy using the NumPy reference {@code numpyScript}, or none when null. */
     public BenchSettings withNumpyScript(String numpyScript) {
         return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
-    }
-
-    private static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "option %s needs a whole number, got '%s'", name, value));
-        }
     }
 }
