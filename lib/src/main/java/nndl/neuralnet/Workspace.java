@@ -1,6 +1,7 @@
 package nndl.neuralnet;
 
 import nndl.internal.Gemm;
+import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -66,18 +67,9 @@ final class Workspace {
 
     /** How many rows of {@code scores} have their first largest score at the row's label. */
     int hits(int[] y) {
-        int c = scores.numCols;
-        double[] s = scores.data;
         int hits = 0;
         for (int r = 0; r < scores.numRows; r++) {
-            int base = r * c;
-            int best = 0;
-            for (int j = 1; j < c; j++) {
-                if (s[base + j] > s[base + best]) {
-                    best = j;
-                }
-            }
-            if (best == y[r]) {
+            if (Matrices.argmaxRow(scores, r) == y[r]) {
                 hits++;
             }
         }

@@ -1,5 +1,6 @@
 package nndl.solver;
 
+import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
 /** Row gathering and hit counting for the Solver's minibatches and accuracy checks, into reused buffers. */
@@ -26,17 +27,9 @@ final class Batches {
     /** How many rows of {@code scores} have their first maximal column equal to the label of the row they came from. */
     static int countHits(DMatrixRMaj scores, int[] y, int[] rows, int start) {
         int hits = 0;
-        int c = scores.numCols;
         for (int r = 0; r < scores.numRows; r++) {
-            int base = r * c;
-            int best = 0;
-            for (int k = 1; k < c; k++) {
-                if (scores.data[base + k] > scores.data[base + best]) {
-                    best = k;
-                }
-            }
             int label = y[rows == null ? start + r : rows[start + r]];
-            if (best == label) {
+            if (Matrices.argmaxRow(scores, r) == label) {
                 hits++;
             }
         }

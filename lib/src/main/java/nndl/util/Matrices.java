@@ -159,16 +159,21 @@ public final class Matrices {
     public static int[] argmaxRows(DMatrixRMaj scores) {
         int[] out = new int[scores.numRows];
         for (int r = 0; r < scores.numRows; r++) {
-            int base = r * scores.numCols;
-            int best = 0;
-            for (int c = 1; c < scores.numCols; c++) {
-                if (scores.data[base + c] > scores.data[base + best]) {
-                    best = c;
-                }
-            }
-            out[r] = best;
+            out[r] = argmaxRow(scores, r);
         }
         return out;
+    }
+
+    /** {@code np.argmax(m[row])}: the column of the largest value of one row (first on ties). */
+    public static int argmaxRow(DMatrixRMaj m, int row) {
+        int base = row * m.numCols;
+        int best = 0;
+        for (int c = 1; c < m.numCols; c++) {
+            if (m.data[base + c] > m.data[base + best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** {@code (pred == y).mean()}; arrays must be equally long and non-empty. */
