@@ -15,9 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
 import nndl.util.PyFloat;
-import nndl.viz.Tables;
 import org.ejml.data.DMatrixRMaj;
-import tech.tablesaw.api.Table;
 
 /**
  * The two-layer notebook's hyperparameter search: one {@link TwoLayerNet} trained per configuration,
@@ -147,16 +145,6 @@ public final class Sweep {
     public static Result best(List<Result> results) {
         return results.stream().max(Comparator.comparingDouble(Result::valAcc)).orElseThrow(
                 () -> new IllegalArgumentException("Sweep.best: no results"));
-    }
-
-    /** The results as a table sorted on validation accuracy, best first. */
-    public static Table table(List<Result> results) {
-        Tables.Builder builder = Tables.sweep();
-        for (Result r : results) {
-            TrainOptions o = r.options();
-            builder.row(o.learningRate(), o.reg(), o.learningRateDecay(), o.numIters(), r.valAcc(), r.status());
-        }
-        return builder.build();
     }
 
     private static ThreadFactory daemon() {

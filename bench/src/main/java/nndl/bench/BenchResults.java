@@ -1,0 +1,80 @@
+package nndl.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@link Bench} measured, every time in seconds (per 1,000 iterations for the step, the floor and
+ * NumPy; per whole sweep for the sweeps), and the lines it ends with.
+ *
+ * @param step             the Java training loop
+ * @param floor            its matrix products alone
+ * @param numpy            NumPy running the seed's loop with the same OpenBLAS settings, or null
+ * @param numpyAsInstalled NumPy without the OPENBLAS_* settings, or null
+ * @param sweepSequential  the quick sweep on one thread, or null when not run
+ * @param sweepParallel    the quick sweep on all threads, or null when not run
+ * @param blas             the active backend's short name (openblas, ejml, ...)
+ */
+public record BenchResults(Timing step, Timing floor, Timing numpy, Timing numpyAsInstalled, Timing sweepSequential,
+                           Timing sweepParallel, String blas) {
+
+    /** Checks that the step, the floor and the backend are there. */
+    public BenchResults {
+        if (step == null || floor == null || blas == null) {
+            throw new IllegalArgumentException("BenchResults: step, floor and blas are required");
+        }
+    }
+
+    /** {@code a / b} of the medians, NaN when either is missing. */
+    public static double ratio(Timing a, Timing b) {
+        return a == null || b == null ? Double.NaN : a.median() / b.median();
+    }
+
+    /**
+     * The machine-readable lines: extra ratios and the NumPy times first, then, as the last lines,
+     * spec §8's {@code bench.step_seconds_per_1000}, {@code bench.floor_seconds_per_1000},
+     * {@code bench.sweep_quick_seconds_sequential}, {@code bench.sweep_quick_seconds_parallel} (when the
+     * sweep ran) and {@code bench.blas}; values are medians.
+     */
+    public List<String> machineLines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(line("bench.step_to_floor_ratio", ratio(step, floor)));
+        if (numpy != null) {
+            lines.add(line("bench.numpy_step_seconds_per_1000", numpy.median()));
+            lines.add(line("bench.step_to_numpy_ratio", ratio(step, numpy)));
+        }
+        if (numpyAsInstalled != null) {
+            lines.add(line("bench.numpy_as_installed_step_seconds_per_1000", numpyAsInstalled.median()));
+        }
+        lines.add(line("bench.step_seconds_per_1000", step.median()));
+        lines.add(line("bench.floor_seconds_per_1000", floor.median()));
+        if (sweepSequential != null && sweepParallel != null) {
+            lines.add(line("bench.sweep_quick_seconds_sequential", sweepSequential.median()));
+            lines.add(line("bench.sweep_quick_seconds_parallel", sweepParallel.median()));
+        }
+        lines.add("bench.blas=" + blas);
+        return lines;
+    }
+
+    /** {@code key=value} with four decimals, {@code nan} for a missing value. */
+    static String line(String key, double value) {
+        return key + "=" + (Double.isNaN(value) ? "nan" : String.format(Locale.ROOT, "%.4f", value));
+    }
+
+    /**
+     * One table row: the label padded to {@code width}, then the median, the spread and the run count,
+     * and the load average after the measurement.
+     */
+    static String row(String label, int width, Timing timing, String load) {
+        String cells = timing == null ? "—"
+                : String.format(Locale.ROOT, "%8.3f  (%.3f–%.3f, %d runs)", timing.median(), timing.min(), timing.max(),
+                timing.seconds().length);
+        return String.format(Locale.ROOT, "  %-" + width + "s %-34s%s", label, cells, load == null ? "" : "  load " + load);
+    }
+
+    /** One table row holding a ratio of medians, e.g. {@code 1.18×}. */
+    static String ratioRow(String label, int width, double ratio) {
+        return String.format(Locale.ROOT, "  %-" + width + "s %8s", label, Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.2f×", ratio));
+    }
+}
