@@ -1,5 +1,6 @@
 package nndl.data;
 
+import nndl.util.Matrices;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
@@ -47,8 +48,8 @@ public record DataSplits(DMatrixRMaj xTrain, int[] yTrain,
 
     @Override
     public String toString() {
-        return "DataSplits(X_train: " + xTrain.numRows + "×" + xTrain.numCols
-                + ", X_val: " + xVal.numRows + "×" + xVal.numCols
-                + ", X_test: " + xTest.numRows + "×" + xTest.numCols + "; " + source + ")";
+        return "DataSplits(X_train: " + Matrices.shape(xTrain)
+                + ", X_val: " + Matrices.shape(xVal)
+                + ", X_test: " + Matrices.shape(xTest) + "; " + source + ")";
     }
 }

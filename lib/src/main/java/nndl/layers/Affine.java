@@ -47,12 +47,12 @@ public final class Affine {
      * @return the N×M output and a cache holding x, w, b
      */
     public static Forward<Cache> affineForward(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj b) {
-        Checks.nonEmpty("affineForward", "x", x);
-        Checks.nonEmpty("affineForward", "w", w);
+        LayerChecks.nonEmpty("affineForward", "x", x);
+        LayerChecks.nonEmpty("affineForward", "w", w);
         if (x.numCols != w.numRows) {
             throw new IllegalArgumentException("affineForward: x is " + Matrices.shape(x) + " but w is " + Matrices.shape(w));
         }
-        Checks.row("affineForward", "b", b, w.numCols, "w " + Matrices.shape(w));
+        LayerChecks.row("affineForward", "b", b, w.numCols, "w " + Matrices.shape(w));
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, w.numCols);
         Gemm.gemm(false, false, 1.0, x, w, 0.0, out);
         addRow(out, b);

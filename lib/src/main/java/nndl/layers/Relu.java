@@ -27,7 +27,7 @@ public final class Relu {
      * @return the output (same shape as x) and a cache holding x
      */
     public static Forward<Cache> reluForward(DMatrixRMaj x) {
-        Checks.nonEmpty("reluForward", "x", x);
+        LayerChecks.nonEmpty("reluForward", "x", x);
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, x.numCols);
         for (int i = 0; i < x.getNumElements(); i++) {
             out.data[i] = Math.max(0.0, x.data[i]);
@@ -44,7 +44,7 @@ public final class Relu {
      */
     public static DMatrixRMaj reluBackward(DMatrixRMaj dout, Cache cache) {
         DMatrixRMaj x = cache.x();
-        Checks.sameShape("reluBackward", "dout", dout, "x", x);
+        LayerChecks.sameShape("reluBackward", "dout", dout, "x", x);
         DMatrixRMaj dx = new DMatrixRMaj(x.numRows, x.numCols);
         int n = x.getNumElements();
         for (int i = 0; i < n; i++) {

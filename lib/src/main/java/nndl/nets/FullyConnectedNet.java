@@ -13,6 +13,7 @@ import nndl.layers.Forward;
 import nndl.layers.Losses;
 import nndl.layers.Mode;
 import nndl.layers.Relu;
+import nndl.util.MatrixStats;
 import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
@@ -214,7 +215,7 @@ public final class FullyConnectedNet implements Model {
         Losses.Result data = Losses.softmaxLoss(last.out(), y);
         double squares = 0.0;
         for (int i = 1; i <= numLayers; i++) {
-            squares += Nets.squaredNorm(param("W" + i));
+            squares += MatrixStats.squaredNorm(param("W" + i));
         }
         Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
         Affine.Grads top = Affine.affineBackward(data.dx(), last.cache());

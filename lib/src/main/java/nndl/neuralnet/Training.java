@@ -2,6 +2,7 @@ package nndl.neuralnet;
 
 import java.util.Map;
 import nndl.random.RandomState;
+import nndl.util.MatrixStats;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -48,8 +49,8 @@ final class Training {
         this.yBatch = new int[batchSize];
         this.xBatch = new DMatrixRMaj(batchSize, x.numCols);
         batch.size(batchSize, shapes);
-        squares1 = squaredNorm(w1);
-        squares2 = squaredNorm(w2);
+        squares1 = MatrixStats.squaredNorm(w1);
+        squares2 = MatrixStats.squaredNorm(w2);
     }
 
     /**
@@ -102,7 +103,7 @@ final class Training {
 
     /**
      * {@code w ← w + (−learningRate)·(dw + reg·w)} element by element (dw not modified); returns the
-     * squared Frobenius norm of the new {@code w}, summed as {@link #squaredNorm} sums.
+     * squared Frobenius norm of the new {@code w}, summed as {@link MatrixStats#squaredNorm} sums.
      */
     private static double descend(DMatrixRMaj w, DMatrixRMaj dw, double reg, double learningRate) {
         double[] p = w.data;
@@ -143,31 +144,5 @@ final class Training {
         for (int i = 0; i < b.getNumElements(); i++) {
             b.data[i] += step * db.data[i];
         }
-    }
-
-    /**
-     * {@code Σ m²} over four interleaved partial sums (elements i ≡ 0, 1, 2, 3 mod 4, then the
-     * remainder): a single running sum waits on each addition, four let the additions overlap, and
-     * the result is as accurate (the seed's NumPy sums pairwise, in yet another order).
-     */
-    static double squaredNorm(DMatrixRMaj m) {
-        double[] p = m.data;
-        int n = m.getNumElements();
-        int blocked = n - n % 4;
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        for (int i = 0; i < blocked; i += 4) {
-            s0 += p[i] * p[i];
-            s1 += p[i + 1] * p[i + 1];
-            s2 += p[i + 2] * p[i + 2];
-            s3 += p[i + 3] * p[i + 3];
-        }
-        double squares = (s0 + s1) + (s2 + s3);
-        for (int i = blocked; i < n; i++) {
-            squares += p[i] * p[i];
-        }
-        return squares;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import nndl.nets.LossAndGrads;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
+import nndl.util.MatrixStats;
 import nndl.util.Matrices;
 import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
@@ -107,7 +108,7 @@ public final class TwoLayerNet {
         double dataLoss = ws.lossAndDataGradients(x, y, w1, params.get("b1"), w2, params.get("b2"));
         CommonOps_DDRM.addEquals(ws.dW2, reg, w2);
         CommonOps_DDRM.addEquals(ws.dW1, reg, w1);
-        double loss = dataLoss + 0.5 * reg * (Training.squaredNorm(w1) + Training.squaredNorm(w2));
+        double loss = dataLoss + 0.5 * reg * (MatrixStats.squaredNorm(w1) + MatrixStats.squaredNorm(w2));
         Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
         grads.put("W1", ws.dW1);
         grads.put("b1", ws.db1);

@@ -1,8 +1,10 @@
 package nndl.neuralnet;
 
 import nndl.internal.Gemm;
+import nndl.layers.Losses;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The buffers of one forward/backward pass of the two-layer net and the passes themselves, so that a
@@ -10,8 +12,7 @@ import org.ejml.data.DMatrixRMaj;
  * needs no more room than they have.
  *
  * <p>Every fused loop does, element by element, the same floating-point operations in the same order as
- * the separate passes it replaces (bias then ReLU; softmax, indicator, division by N, then column sums;
- * ReLU mask then column sums), so the numbers are bit for bit those of the unfused code.
+ * the separate passes it replaces (bias then ReLU; ReLU mask then column sums), so the numbers are bit for bit those of the unfused code.
  */
 final class Workspace {
     final DMatrixRMaj hidden = new DMatrixRMaj(1, 1);
@@ -57,7 +58,8 @@ final class Workspace {
      */
     double lossAndDataGradients(DMatrixRMaj x, int[] y, DMatrixRMaj w1, DMatrixRMaj b1, DMatrixRMaj w2, DMatrixRMaj b2) {
         forward(x, w1, b1, w2, b2);
-        double dataLoss = softmaxGradient(scores, y, db2);
+        double dataLoss = Losses.softmaxInto(scores, y, scores);
+        CommonOps_DDRM.sumCols(scores, db2);
         Gemm.gemm(true, false, 1.0, scores, hidden, 0.0, dW2);
         Gemm.gemm(false, false, 1.0, scores, w2, 0.0, dHidden);
         reluMask(dHidden, hidden, db1);
@@ -88,42 +90,6 @@ final class Workspace {
                 a[base + c] = relu && v < 0 ? 0.0 : v;
             }
         }
-    }
-
-    /**
-     * Replaces the N×C scores by {@code (softmax(scores) − onehot(y))/N} and puts its column sums in
-     * {@code columnSums}; returns the mean of {@code −log softmax(scores)[y]}, the log-probability taken
-     * as {@code score − max − log Σ exp(score − max)}, as {@link nndl.layers.Losses#softmaxLoss} does.
-     */
-    static double softmaxGradient(DMatrixRMaj scores, int[] y, DMatrixRMaj columnSums) {
-        int n = scores.numRows;
-        int c = scores.numCols;
-        double[] s = scores.data;
-        double[] sums = columnSums.data;
-        java.util.Arrays.fill(sums, 0, c, 0.0);
-        double total = 0.0;
-        for (int r = 0; r < n; r++) {
-            int base = r * c;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                max = Math.max(max, s[base + j]);
-            }
-            double correct = s[base + y[r]];
-            double sum = 0.0;
-            for (int j = 0; j < c; j++) {
-                double e = Math.exp(s[base + j] - max);
-                s[base + j] = e;
-                sum += e;
-            }
-            total -= correct - max - Math.log(sum);
-            for (int j = 0; j < c; j++) {
-                double p = s[base + j] / sum;
-                double g = (j == y[r] ? p - 1.0 : p) / n;
-                s[base + j] = g;
-                sums[j] += g;
-            }
-        }
-        return total / n;
     }
 
     /** Zeroes {@code dHidden} where the ReLU was off ({@code hidden ≤ 0}) and puts its column sums in {@code columnSums}. */

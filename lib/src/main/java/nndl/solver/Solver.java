@@ -1,5 +1,6 @@
 package nndl.solver;
 
+import nndl.util.Matrices;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -179,8 +180,8 @@ public final class Solver {
                         + " (gradients: " + (grads == null ? "none" : grads.keySet()) + ")");
             }
             if (dw.numRows != w.numRows || dw.numCols != w.numCols) {
-                throw new IllegalStateException("Solver: gradient of " + names[i] + " is " + dw.numRows + "×" + dw.numCols
-                        + " but the parameter is " + w.numRows + "×" + w.numCols);
+                throw new IllegalStateException("Solver: gradient of " + names[i] + " is " + Matrices.shape(dw)
+                        + " but the parameter is " + Matrices.shape(w));
             }
             configs[i].update(w, dw);
         }
@@ -265,7 +266,7 @@ public final class Solver {
             DMatrixRMaj scores = model.loss(evalBatch);
             if (scores == null || scores.numRows != end - start) {
                 throw new IllegalStateException("Solver.checkAccuracy: model.loss(X) returned "
-                        + (scores == null ? "null" : scores.numRows + "×" + scores.numCols) + " scores for " + (end - start) + " rows");
+                        + (scores == null ? "null" : Matrices.shape(scores)) + " scores for " + (end - start) + " rows");
             }
             hits += Batches.countHits(scores, y, rows, start);
         }

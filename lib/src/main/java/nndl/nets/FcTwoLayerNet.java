@@ -9,6 +9,7 @@ import nndl.layers.LayerUtils;
 import nndl.layers.Losses;
 import nndl.layers.Mode;
 import nndl.layers.Relu;
+import nndl.util.MatrixStats;
 import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
@@ -20,10 +21,10 @@ import org.ejml.data.DMatrixRMaj;
  * adds {@code 0.5·reg·(‖W1‖² + ‖W2‖²)}. With {@code dropout > 0} the hidden activations go through
  * inverted dropout in training (the seed accepts the argument but leaves it unused).
  */
-public final class TwoLayerNet implements Model {
+public final class FcTwoLayerNet implements Model {
 
     /**
-     * The constructor arguments of the seed's {@code TwoLayerNet}, with its defaults.
+     * The constructor arguments of the seed's {@code FcTwoLayerNet}, with its defaults.
      *
      * @param inputDim    D, positive
      * @param hiddenDims  H, positive
@@ -35,10 +36,10 @@ public final class TwoLayerNet implements Model {
     public record Options(int inputDim, int hiddenDims, int numClasses, double dropout, double weightScale, double reg) {
         /** Validates every field. */
         public Options {
-            Nets.checkPositive("TwoLayerNet.Options", "inputDim", inputDim);
-            Nets.checkPositive("TwoLayerNet.Options", "hiddenDims", hiddenDims);
-            Nets.checkPositive("TwoLayerNet.Options", "numClasses", numClasses);
-            Nets.checkRegAndScale("TwoLayerNet.Options", reg, weightScale, dropout);
+            Nets.checkPositive("FcTwoLayerNet.Options", "inputDim", inputDim);
+            Nets.checkPositive("FcTwoLayerNet.Options", "hiddenDims", hiddenDims);
+            Nets.checkPositive("FcTwoLayerNet.Options", "numClasses", numClasses);
+            Nets.checkRegAndScale("FcTwoLayerNet.Options", reg, weightScale, dropout);
         }
 
         /** The seed's defaults: 3·32·32 inputs, 100 hidden units, 10 classes, no dropout, scale 1e-3, reg 0. */
@@ -82,7 +83,7 @@ public final class TwoLayerNet implements Model {
         }
     }
 
-    private static final String NAME = "TwoLayerNet";
+    private static final String NAME = "FcTwoLayerNet";
 
     private final Map<String, DMatrixRMaj> params = new LinkedHashMap<>();
     private final int inputDim;
@@ -91,17 +92,17 @@ public final class TwoLayerNet implements Model {
     private double reg;
 
     /** A net with the seed's defaults, weights from the global {@link NpRandom}. */
-    public TwoLayerNet() {
+    public FcTwoLayerNet() {
         this(new Options());
     }
 
     /** A net of the given sizes and weight scale, the other options at their defaults, weights from the global {@link NpRandom}. */
-    public TwoLayerNet(int inputDim, int hiddenDims, int numClasses, double weightScale) {
+    public FcTwoLayerNet(int inputDim, int hiddenDims, int numClasses, double weightScale) {
         this(new Options().withInputDim(inputDim).withHiddenDims(hiddenDims).withNumClasses(numClasses).withWeightScale(weightScale));
     }
 
     /** A net with {@code options}, weights from the global {@link NpRandom}. */
-    public TwoLayerNet(Options options) {
+    public FcTwoLayerNet(Options options) {
         this(options, NpRandom.global());
     }
 
@@ -109,7 +110,7 @@ public final class TwoLayerNet implements Model {
      * A net with {@code W1 = weightScale·randn(D, H)}, {@code b1 = 0}, {@code W2 = weightScale·randn(H, C)},
      * {@code b2 = 0}, drawn in that order from {@code random}, which also draws the dropout masks.
      */
-    public TwoLayerNet(Options options, RandomState random) {
+    public FcTwoLayerNet(Options options, RandomState random) {
         this.inputDim = options.inputDim();
         this.dropout = options.dropout();
         this.reg = options.reg();
@@ -168,7 +169,7 @@ public final class TwoLayerNet implements Model {
         DMatrixRMaj hidden = dropped == null ? first.out() : dropped.out();
         Forward<Affine.Cache> second = Affine.affineForward(hidden, w2, param("b2"));
         Losses.Result data = Losses.softmaxLoss(second.out(), y);
-        double loss = data.loss() + 0.5 * reg * (Nets.squaredNorm(w1) + Nets.squaredNorm(w2));
+        double loss = data.loss() + 0.5 * reg * (MatrixStats.squaredNorm(w1) + MatrixStats.squaredNorm(w2));
 
         Affine.Grads g2 = Affine.affineBackward(data.dx(), second.cache());
         DMatrixRMaj dHidden = dropped == null ? g2.dx() : Dropout.dropoutBackward(g2.dx(), dropped.cache());
