@@ -16,7 +16,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /** The modular two-layer net block of spec §4.2 (seed 001, fc_nets notebook), run exactly as the seed's cell. */
-class TwoLayerNetTest {
+class FcTwoLayerNetTest {
     private static final int N = 3;
     private static final int D = 5;
     private static final int H = 50;

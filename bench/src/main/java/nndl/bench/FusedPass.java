@@ -1,4 +1,4 @@
-package nndl.neuralnet;
+package nndl.bench;
 
 import nndl.internal.Gemm;
 import nndl.layers.Losses;
@@ -7,14 +7,15 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The buffers of one forward/backward pass of the two-layer net and the passes themselves, so that a
- * training loop allocates nothing per iteration. Buffers are reshaped, not reallocated, when a pass
+ * The buffers of one forward/backward pass of {@code neuralnet.TwoLayerNet} and the passes themselves,
+ * fused, so that {@link FusedTraining} allocates nothing per iteration: the bench's floor-near fast
+ * path, never loaded by a notebook. Buffers are reshaped, not reallocated, when a pass
  * needs no more room than they have.
  *
  * <p>Every fused loop does, element by element, the same floating-point operations in the same order as
  * the separate passes it replaces (bias then ReLU; ReLU mask then column sums), so the numbers are bit for bit those of the unfused code.
  */
-final class Workspace {
+final class FusedPass {
     final DMatrixRMaj hidden = new DMatrixRMaj(1, 1);
     final DMatrixRMaj scores = new DMatrixRMaj(1, 1);
     final DMatrixRMaj dHidden = new DMatrixRMaj(1, 1);
@@ -23,20 +24,20 @@ final class Workspace {
     final DMatrixRMaj dW2 = new DMatrixRMaj(1, 1);
     final DMatrixRMaj db2 = new DMatrixRMaj(1, 1);
 
-    /** Sizes the forward buffers for {@code n} rows: hidden N×H, scores N×C. */
-    void sizeForward(int n, Shapes s) {
-        hidden.reshape(n, s.hidden());
-        scores.reshape(n, s.classes());
+    /** Sizes the forward buffers for {@code n} rows: hidden N×H, scores N×C (W1 H×D, W2 C×H). */
+    void sizeForward(int n, DMatrixRMaj w1, DMatrixRMaj w2) {
+        hidden.reshape(n, w1.numRows);
+        scores.reshape(n, w2.numRows);
     }
 
     /** Sizes every buffer for a forward and backward pass on {@code n} rows. */
-    void size(int n, Shapes s) {
-        sizeForward(n, s);
-        dHidden.reshape(n, s.hidden());
-        dW1.reshape(s.hidden(), s.input());
-        db1.reshape(1, s.hidden());
-        dW2.reshape(s.classes(), s.hidden());
-        db2.reshape(1, s.classes());
+    void size(int n, DMatrixRMaj w1, DMatrixRMaj w2) {
+        sizeForward(n, w1, w2);
+        dHidden.reshape(n, w1.numRows);
+        dW1.reshape(w1.numRows, w1.numCols);
+        db1.reshape(1, w1.numRows);
+        dW2.reshape(w2.numRows, w2.numCols);
+        db2.reshape(1, w2.numRows);
     }
 
     /**
