@@ -115,10 +115,12 @@ public final class FcTwoLayerNet implements Model {
         this.dropout = options.dropout();
         this.reg = options.reg();
         this.random = random;
+        // BEGIN SOLUTION FcTwoLayerNet.FcTwoLayerNet: initialisation
         params.put("W1", Nets.gaussian(random, options.inputDim(), options.hiddenDims(), options.weightScale()));
         params.put("b1", new DMatrixRMaj(1, options.hiddenDims()));
         params.put("W2", Nets.gaussian(random, options.hiddenDims(), options.numClasses(), options.weightScale()));
         params.put("b2", new DMatrixRMaj(1, options.numClasses()));
+        // END SOLUTION
     }
 
     @Override
@@ -145,9 +147,7 @@ public final class FcTwoLayerNet implements Model {
      */
     @Override
     public DMatrixRMaj loss(DMatrixRMaj x) {
-        Nets.checkInput(NAME + ".loss", x, inputDim);
-        DMatrixRMaj hidden = LayerUtils.affineReluForward(x, param("W1"), param("b1")).out();
-        return Affine.affineForward(hidden, param("W2"), param("b2")).out();
+        return lossOrScores(x, null).scores();
     }
 
     /**
@@ -160,17 +160,44 @@ public final class FcTwoLayerNet implements Model {
      */
     @Override
     public LossAndGrads loss(DMatrixRMaj x, int[] y) {
+        if (y == null) {
+            throw new IllegalArgumentException(NAME + ".loss: y is null; loss(x) gives the scores alone");
+        }
+        return lossOrScores(x, y).lossAndGrads();
+    }
+
+    /** The scores of a forward pass and, when labels were given, the loss and gradients (else null). */
+    private record Pass(DMatrixRMaj scores, LossAndGrads lossAndGrads) {
+    }
+
+    /**
+     * The seed's {@code loss(X, y=None)} in one body: the forward pass (dropout only in training, that is
+     * when {@code y} is given), then, unless {@code y} is null, the softmax loss with the L2 term and the
+     * backward pass. Shapes: x N×D, W1 D×H, W2 H×C → scores N×C; gradients shaped like their parameters.
+     */
+    private Pass lossOrScores(DMatrixRMaj x, int[] y) {
         Nets.checkInput(NAME + ".loss", x, inputDim);
         DMatrixRMaj w1 = param("W1");
         DMatrixRMaj w2 = param("W2");
-        Forward<LayerUtils.AffineReluCache> first = LayerUtils.affineReluForward(x, w1, param("b1"));
-        Forward<Dropout.Cache> dropped = dropout > 0
-                ? Dropout.dropoutForward(first.out(), new Dropout.Param(dropout, Mode.TRAIN, null), random) : null;
+        Mode mode = y == null ? Mode.TEST : Mode.TRAIN;
+        Forward<LayerUtils.AffineReluCache> first = null;
+        Forward<Dropout.Cache> dropped = null;
+        Forward<Affine.Cache> second = null;
+        // BEGIN SOLUTION FcTwoLayerNet.loss: forward pass
+        first = LayerUtils.affineReluForward(x, w1, param("b1"));
+        dropped = dropout > 0 && mode == Mode.TRAIN
+                ? Dropout.dropoutForward(first.out(), new Dropout.Param(dropout, mode, null), random) : null;
         DMatrixRMaj hidden = dropped == null ? first.out() : dropped.out();
-        Forward<Affine.Cache> second = Affine.affineForward(hidden, w2, param("b2"));
+        second = Affine.affineForward(hidden, w2, param("b2"));
+        // END SOLUTION
+        if (y == null) {
+            return new Pass(second.out(), null);
+        }
+        double loss = 0.0;
+        Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
+        // BEGIN SOLUTION FcTwoLayerNet.loss: backward pass
         Losses.Result data = Losses.softmaxLoss(second.out(), y);
-        double loss = data.loss() + 0.5 * reg * (MatrixStats.squaredNorm(w1) + MatrixStats.squaredNorm(w2));
-
+        loss = data.loss() + 0.5 * reg * (MatrixStats.squaredNorm(w1) + MatrixStats.squaredNorm(w2));
         Affine.Grads g2 = Affine.affineBackward(data.dx(), second.cache());
         DMatrixRMaj dHidden = dropped == null ? g2.dx() : Dropout.dropoutBackward(g2.dx(), dropped.cache());
         // The first layer's input gradient (N×D, a product as large as the forward one) is never used.
@@ -178,12 +205,12 @@ public final class FcTwoLayerNet implements Model {
         Affine.Grads g1 = Nets.affineParamsBackward(dFirst, first.cache().affine());
         Nets.addRegularisation(g1.dw(), reg, w1);
         Nets.addRegularisation(g2.dw(), reg, w2);
-        Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
         grads.put("W1", g1.dw());
         grads.put("b1", g1.db());
         grads.put("W2", g2.dw());
         grads.put("b2", g2.db());
-        return new LossAndGrads(loss, grads);
+        // END SOLUTION
+        return new Pass(second.out(), new LossAndGrads(loss, grads));
     }
 
     private DMatrixRMaj param(String name) {
