@@ -1,6 +1,7 @@
 package nndl.solver;
 
 import nndl.util.Matrices;
+import nndl.util.Stopped;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -121,6 +122,9 @@ public final class Solver {
     /**
      * Runs the whole optimisation (see the class description); afterwards the model holds the
      * parameters with the best val accuracy. Can be called once per Solver.
+     *
+     * @throws Stopped when the thread is interrupted (checked once per iteration); the histories keep
+     *                 what was recorded and the model holds the best parameters so far
      */
     public void train() {
         if (started) {
@@ -128,6 +132,10 @@ public final class Solver {
         }
         started = true;
         for (int t = 0; t < numIterations; t++) {
+            if (Thread.interrupted()) {
+                restoreBestParams();
+                throw new Stopped(t, numIterations, null);
+            }
             double loss = step();
             if (!Double.isFinite(loss)) {
                 divergence = "Solver: loss diverged to " + loss + " at iteration " + (t + 1) + " / " + numIterations

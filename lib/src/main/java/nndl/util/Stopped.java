@@ -18,7 +18,17 @@ public final class Stopped extends RuntimeException {
      * @param partial   what the loop recorded so far (its method's documentation names the type), or null
      */
     public Stopped(int iteration, int total, Object partial) {
-        super("stopped at iteration " + iteration + " / " + total);
+        this("iteration", iteration, total, partial);
+    }
+
+    /**
+     * As {@link #Stopped(int, int, Object)} for a loop over something else than iterations:
+     * "stopped at configuration 3 / 8".
+     *
+     * @param unit what the loop counts, e.g. {@code configuration}
+     */
+    public Stopped(String unit, int iteration, int total, Object partial) {
+        super("stopped at " + unit + " " + iteration + " / " + total);
         this.iteration = iteration;
         this.total = total;
         this.partial = partial;
