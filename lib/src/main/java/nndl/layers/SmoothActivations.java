@@ -4,7 +4,7 @@ import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Smooth activations for the backprop exercises (spec §4.4): the sigmoid {@code σ(k) = 1/(1 + e^−k)}
+ * Smooth activations for the backprop exercises (notebooks/backprop_exercises.ipynb): the sigmoid {@code σ(k) = 1/(1 + e^−k)}
  * and swish {@code swish(k) = k·σ(k)}, elementwise.
  */
 public final class SmoothActivations {

@@ -15,7 +15,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
-/** The modular two-layer net block of spec §4.2 (seed 001, fc_nets notebook), run exactly as the seed's cell. */
+/** The modular two-layer net block of the fc_nets notebook (seed 001), run exactly as the seed's cell. */
 class FcTwoLayerNetTest {
     private static final int N = 3;
     private static final int D = 5;
