@@ -12,10 +12,12 @@ import nndl.layers.Affine;
 import nndl.layers.Relu;
 import nndl.multilayer.Activations;
 import nndl.multilayer.MultiLayer;
+import nndl.nets.FcTwoLayerNet;
 import nndl.nets.FullyConnectedNet;
 import nndl.nets.LossAndGrads;
 import nndl.neuralnet.TrainOptions;
 import nndl.neuralnet.TrainStats;
+import nndl.neuralnet.TwoLayerNet;
 import nndl.random.RandomState;
 import org.ejml.data.DMatrixRMaj;
 
@@ -86,12 +88,12 @@ final class HiddenChecks {
     }
 
     /** A neural_net.py net of other sizes than the toy net's: D 6, H 8, C 4, std 0.3, seed 3. */
-    private static nndl.neuralnet.TwoLayerNet neuralNet() {
-        return new nndl.neuralnet.TwoLayerNet(6, 8, 4, 0.3, new RandomState(3));
+    private static TwoLayerNet neuralNet() {
+        return new TwoLayerNet(6, 8, 4, 0.3, new RandomState(3));
     }
 
     private static double neuralNetScores() {
-        nndl.neuralnet.TwoLayerNet net = neuralNet();
+        TwoLayerNet net = neuralNet();
         DMatrixRMaj x = new RandomState(9).randn(7, 6);
         return relError(net.loss(x), Reference.neuralNetScores(net.params(), x));
     }
@@ -102,14 +104,14 @@ final class HiddenChecks {
     }
 
     private static double neuralNetLoss() {
-        nndl.neuralnet.TwoLayerNet net = neuralNet();
+        TwoLayerNet net = neuralNet();
         DMatrixRMaj x = new RandomState(10).randn(7, 6);
         int[] y = {3, 0, 2, 2, 1, 3, 0};
         return Math.abs(net.loss(x, y, 0.3).loss() - neuralNetReferenceLoss(net.params(), x, y, 0.3));
     }
 
     private static double neuralNetGradients() {
-        nndl.neuralnet.TwoLayerNet net = neuralNet();
+        TwoLayerNet net = neuralNet();
         DMatrixRMaj x = new RandomState(11).randn(5, 6);
         int[] y = {1, 3, 3, 0, 2};
         LossAndGrads analytic = net.loss(x, y, 0.7);
@@ -122,7 +124,7 @@ final class HiddenChecks {
      * learning-rate decay, loss for loss.
      */
     private static double neuralNetTrain() {
-        nndl.neuralnet.TwoLayerNet net = neuralNet();
+        TwoLayerNet net = neuralNet();
         Map<String, DMatrixRMaj> expected = copy(net.params());
         DMatrixRMaj row = new RandomState(12).randn(1, 6);
         int n = 40;
@@ -163,7 +165,7 @@ final class HiddenChecks {
     }
 
     private static double neuralNetPredict() {
-        nndl.neuralnet.TwoLayerNet net = neuralNet();
+        TwoLayerNet net = neuralNet();
         DMatrixRMaj x = new RandomState(13).randn(25, 6);
         return mismatches(net.predict(x), Reference.argmaxRows(Reference.neuralNetScores(net.params(), x)));
     }
@@ -175,8 +177,8 @@ final class HiddenChecks {
      */
     private static double fcTwoLayerNet() {
         double scale = 0.05;
-        nndl.nets.TwoLayerNet net = new nndl.nets.TwoLayerNet(
-                new nndl.nets.TwoLayerNet.Options(40, 30, 6, 0.0, scale, 0.4), new RandomState(21));
+        FcTwoLayerNet net = new FcTwoLayerNet(
+                new FcTwoLayerNet.Options(40, 30, 6, 0.0, scale, 0.4), new RandomState(21));
         double faults = initFaults(net.params(), new int[] {40, 30, 6}, scale);
         RandomState r = new RandomState(22);
         for (String name : net.params().keySet()) {

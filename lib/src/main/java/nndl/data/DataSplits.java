@@ -2,6 +2,7 @@ package nndl.data;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -62,8 +63,8 @@ public record DataSplits(DMatrixRMaj xTrain, int[] yTrain,
 
     @Override
     public String toString() {
-        return "DataSplits(X_train: " + xTrain.numRows + "×" + xTrain.numCols
-                + ", X_val: " + xVal.numRows + "×" + xVal.numCols
-                + ", X_test: " + xTest.numRows + "×" + xTest.numCols + "; " + source + ")";
+        return "DataSplits(X_train: " + Matrices.shape(xTrain)
+                + ", X_val: " + Matrices.shape(xVal)
+                + ", X_test: " + Matrices.shape(xTest) + "; " + source + ")";
     }
 }
