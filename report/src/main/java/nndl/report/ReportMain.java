@@ -100,6 +100,11 @@ public final class ReportMain {
         GradedReport.Result result = GradedReport.write(options);
         warnings(result.summary(), err);
         out.println(result.summary());
+        List<GradeSummary.CheckScore> missing = result.summary().checks().stream().filter(c -> c.result() == null).toList();
+        if (!missing.isEmpty()) {
+            out.println(missing.size() + (missing.size() == 1 ? " check" : " checks") + " scored 0 without a record:");
+            missing.forEach(c -> out.println("  ✗ " + c.check().id() + ": " + c.missingDetail()));
+        }
         out.println("Wrote " + result.pages() + " pages:");
         out.println(result.pdf());
         return 0;
@@ -117,7 +122,7 @@ public final class ReportMain {
         }
         out.println(problems.size() + (problems.size() == 1 ? " check" : " checks") + " failed or did not run:");
         for (GradeSummary.CheckScore problem : problems) {
-            String detail = problem.result() == null ? "not run"
+            String detail = problem.result() == null ? problem.missingDetail()
                     : "failed: value " + problem.valueText() + ", needs " + problem.check().criterion().describe();
             out.println("  ✗ " + problem.check().id() + ": " + detail);
         }
