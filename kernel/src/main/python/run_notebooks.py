@@ -9,6 +9,7 @@ failing output can be read there.
 """
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -22,10 +23,11 @@ from nbclient.exceptions import CellExecutionError, DeadKernelError, CellTimeout
 class ProgressClient(NotebookClient):
     """An nbclient that echoes stream output live and reports each finished code cell."""
 
-    def __init__(self, nb, label, echo, **kw):
-        super().__init__(nb, **kw)
+    def __init__(self, nb, label, echo, keep_going=False, **kw):
+        super().__init__(nb, allow_errors=keep_going, **kw)
         self.label = label
         self.echo = echo
+        self.failed = []
         self.code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
         self.started = None
         self.current = None
@@ -42,7 +44,15 @@ class ProgressClient(NotebookClient):
     def _cell_executed(self, cell, cell_index, execute_reply, **_):
         took = time.monotonic() - self.started
         status = execute_reply["content"]["status"] if execute_reply else "?"
-        print(f"  {self.label}: cell {self._position(cell_index)}/{len(self.code_cells)} "
+        position = self._position(cell_index)
+        if status == "error" and self.allow_errors:
+            failure = cell_failure(cell)
+            failure.update(cell=position, index=cell_index)
+            self.failed.append(failure)
+            what = failure["message"] if failure["not_implemented"] else f"failed: {failure['message']}"
+            print(f"  {self.label}: cell {position}/{len(self.code_cells)} {what} ({took:.1f} s)", flush=True)
+            return
+        print(f"  {self.label}: cell {position}/{len(self.code_cells)} "
               f"{'ok' if status == 'ok' else status} ({took:.1f} s)", flush=True)
 
     def output(self, outs, msg, display_id, cell_index):
@@ -50,6 +60,30 @@ class ProgressClient(NotebookClient):
             for line in msg["content"]["text"].splitlines():
                 print(f"    | {line}", flush=True)
         return super().output(outs, msg, display_id, cell_index)
+
+
+# The student edition's stubs throw nndl.util.NotImplementedYet (docs/editions.md); the kernel names
+# it as ename (simple name) or, when it is the cause of another exception, in a "Caused by:" line.
+NOT_IMPLEMENTED = "NotImplementedYet"
+CAUSED_BY = re.compile(r"^(?:Caused by: )?(?:[\w$]+\.)*NotImplementedYet: (.*)$")
+
+
+def cell_failure(cell):
+    """The error of a failed cell: {"ename", "message", "not_implemented"}; the message of a stub
+    reached is its own ("not implemented yet: <method>, <block> — <file>:<line>")."""
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            ename, evalue = out.get("ename", "Error"), out.get("evalue", "")
+            if ename.split(".")[-1] == NOT_IMPLEMENTED:
+                return {"ename": ename, "message": evalue, "not_implemented": True}
+            for line in out.get("traceback", []):
+                match = CAUSED_BY.match(re.sub(r"\x1b\[[0-9;]*m", "", line).strip())
+                if match:
+                    return {"ename": NOT_IMPLEMENTED, "message": match.group(1), "not_implemented": True}
+            first = (evalue or "").strip().splitlines()
+            return {"ename": ename, "message": f"{ename}: {first[0] if first else ''}".rstrip(": "),
+                    "not_implemented": False}
+    return {"ename": "Error", "message": "the cell failed without an error output", "not_implemented": False}
 
 
 def failure_text(nb, cell_index, error):
@@ -62,7 +96,7 @@ def failure_text(nb, cell_index, error):
     return "\n".join("    " + line for line in str(error).strip().splitlines()[-12:])
 
 
-def run(paths, out_dir, kernel, timeout, echo):
+def run(paths, out_dir, kernel, timeout, echo, keep_going=False):
     try:
         KernelSpecManager().get_kernel_spec(kernel)
     except NoSuchKernel:
@@ -70,11 +104,12 @@ def run(paths, out_dir, kernel, timeout, echo):
               f"directory it prints on JUPYTER_PATH (as an absolute path)", file=sys.stderr)
         return 1
     out_dir.mkdir(parents=True, exist_ok=True)
+    failures = []
     for n, path in enumerate(paths, 1):
         nb = nbformat.read(path, as_version=4)
         label = path.stem
-        client = ProgressClient(nb, label, echo, kernel_name=kernel, timeout=timeout,
-                                allow_errors=False, record_timing=True,
+        client = ProgressClient(nb, label, echo, keep_going=keep_going, kernel_name=kernel, timeout=timeout,
+                                record_timing=True,
                                 resources={"metadata": {"path": str(path.parent.resolve())}})
         print(f"[{n}/{len(paths)}] {path.name}: {len(client.code_cells)} code cells", flush=True)
         started = time.monotonic()
@@ -93,8 +128,17 @@ def run(paths, out_dir, kernel, timeout, echo):
             print(f"error: the '{kernel}' kernel did not start for {path.name}: {error} (see its output above)",
                   file=sys.stderr, flush=True)
             return 1
+        if keep_going:
+            # Which cells failed, for the report (kept under the notebook's "nndl" metadata).
+            nb.metadata["nndl"] = {"executed": True, "failed_cells": client.failed}
+            failures.extend(f"{label} cell {f['cell']}: {f['message']}" for f in client.failed)
         nbformat.write(nb, target)
-        print(f"[{n}/{len(paths)}] {path.name}: done in {time.monotonic() - started:.0f} s -> {target}", flush=True)
+        print(f"[{n}/{len(paths)}] {path.name}: done in {time.monotonic() - started:.0f} s -> {target}"
+              + (f" ({len(client.failed)} cells failed)" if client.failed else ""), flush=True)
+    if failures:
+        stubs = sum(1 for f in failures if "not implemented yet:" in f)
+        print(f"{len(failures)} cells failed ({stubs} reached a stub that is not implemented yet); "
+              f"later cells still ran", flush=True)
     return 0
 
 
@@ -106,6 +150,11 @@ def main():
     parser.add_argument("--timeout", type=int, default=-1,
                         help="seconds a cell may run; -1 (default) means no limit")
     parser.add_argument("--quiet", action="store_true", help="do not echo the cells' printed output")
+    parser.add_argument("--keep-going", action="store_true",
+                        help="run every cell even when one fails (the student edition's run): each failing cell "
+                             "prints one line, its notebook records the failed cells in its metadata (nndl."
+                             "failed_cells) and the exit status stays 0; a kernel that dies or times out is "
+                             "still an error")
     args = parser.parse_args()
     missing = [str(p) for p in args.notebooks if not p.is_file()]
     if missing:
@@ -115,7 +164,7 @@ def main():
     if os.environ.get("JUPYTER_PATH"):
         os.environ["JUPYTER_PATH"] = os.pathsep.join(
             os.path.abspath(p) for p in os.environ["JUPYTER_PATH"].split(os.pathsep) if p)
-    sys.exit(run(args.notebooks, args.out, args.kernel, timeout, not args.quiet))
+    sys.exit(run(args.notebooks, args.out, args.kernel, timeout, not args.quiet, args.keep_going))
 
 
 if __name__ == "__main__":

@@ -98,6 +98,11 @@ final class CoverPage {
         if (notRun > 0) {
             sentences.add(notRun + (notRun == 1 ? " check" : " checks") + " did not run: each scores 0 and stays in the possible total.");
         }
+        long notImplemented = summary.checks().stream().filter(c -> c.outcome() == GradeSummary.Outcome.NOT_IMPLEMENTED).count();
+        if (notImplemented > 0) {
+            sentences.add(notImplemented + (notImplemented == 1 ? " check reaches" : " checks reach") + " code that is not "
+                    + "implemented yet (a stub of the student edition): each scores 0 with the status not-implemented.");
+        }
         sentences.add("The backprop exercises are derivations graded by a person; their numerical checks are listed as "
                 + "ungraded (0 points). The value of a check is the measured number the notebook printed; "
                 + "the threshold is what it is compared with.");
@@ -133,7 +138,7 @@ final class CoverPage {
         return switch (outcome) {
             case PASSED -> Styles.PASSED;
             case PARTIAL -> Styles.PARTIAL;
-            case FAILED, NOT_RUN -> Styles.FAILED;
+            case FAILED, NOT_RUN, NOT_IMPLEMENTED -> Styles.FAILED;
             case NOT_GRADED -> Styles.MUTED;
         };
     }

@@ -26,7 +26,9 @@ public final class GradeSummary {
     /** What happened to a check. */
     public enum Outcome {
         PASSED("passed"), PARTIAL("partial credit"), FAILED("failed"), NOT_RUN("not run"),
-        NOT_GRADED("not graded on this data");
+        NOT_GRADED("not graded on this data"),
+        /** The cell that records the check reached a stub of the student edition (NotImplementedYet). */
+        NOT_IMPLEMENTED("not-implemented");
 
         private final String label;
 
@@ -40,12 +42,21 @@ public final class GradeSummary {
         }
     }
 
-    /** A rubric check with its recorded result ({@code result} is null when the check never ran). */
-    public record CheckScore(Check check, GradeResult result) {
+    /**
+     * A rubric check with its recorded result ({@code result} is null when the check never ran; then
+     * {@code missing} says why, or is null when no cell calls it).
+     */
+    public record CheckScore(Check check, GradeResult result, MissingChecks.Reason missing) {
+        /** A check scored without knowing why a missing record is missing. */
+        public CheckScore(Check check, GradeResult result) {
+            this(check, result, null);
+        }
+
         /** Returns what happened to the check. */
         public Outcome outcome() {
             if (result == null) {
-                return Outcome.NOT_RUN;
+                return missing != null && missing.kind() == MissingChecks.Kind.NOT_IMPLEMENTED ? Outcome.NOT_IMPLEMENTED
+                        : Outcome.NOT_RUN;
             }
             if (result.status() == GradeResult.Status.NOT_GRADED_ON_THIS_DATA) {
                 return Outcome.NOT_GRADED;
@@ -63,9 +74,22 @@ public final class GradeSummary {
             return outcome() == Outcome.NOT_GRADED ? 0 : check.points();
         }
 
-        /** Returns the status text of the score table, e.g. "failed" or "ungraded · passed". */
+        /**
+         * Returns the status text of the score table, e.g. "failed", "ungraded · passed",
+         * "not-implemented", "failed at cell 12" or "not executed".
+         */
         public String statusLabel() {
-            return check.ungraded() ? "ungraded · " + outcome().label() : outcome().label();
+            String label = result == null && missing != null ? missing.status() : outcome().label();
+            return check.ungraded() ? "ungraded · " + label : label;
+        }
+
+        /**
+         * Returns why a check has no record, in full ("not implemented yet: TwoLayerNet.loss, forward
+         * pass — lib/...:97", "failed at cell 12: NullPointerException: ...", "not executed", "not
+         * run"), or null when it has one.
+         */
+        public String missingDetail() {
+            return result != null ? null : missing == null ? "not run" : missing.detail();
         }
 
         /** Returns the measured value as text, or "—" when the check did not run. */
@@ -118,6 +142,7 @@ public final class GradeSummary {
         Set<String> present = new LinkedHashSet<>();
         Set<String> datasets = new LinkedHashSet<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, MissingChecks.Reason> missing = MissingChecks.of(files);
         for (NotebookFile file : files) {
             present.add(file.name());
             for (NotebookFile.Data data : Notebooks.dataOutputs(file)) {
@@ -136,7 +161,11 @@ public final class GradeSummary {
         for (String notebook : Rubric.NOTEBOOKS) {
             List<CheckScore> checks = new ArrayList<>();
             for (Check check : Rubric.checks(notebook)) {
-                checks.add(new CheckScore(check, grades.get(check.id())));
+                GradeResult grade = grades.get(check.id());
+                MissingChecks.Reason reason = grade != null ? null : !present.contains(notebook)
+                        ? new MissingChecks.Reason(MissingChecks.Kind.NOT_EXECUTED, 0, "not executed (no " + notebook + ".ipynb)")
+                        : missing.get(check.id());
+                checks.add(new CheckScore(check, grade, reason));
             }
             boolean ran = present.contains(notebook) || runs.containsKey(notebook)
                     || checks.stream().anyMatch(c -> c.result() != null);
@@ -194,7 +223,8 @@ public final class GradeSummary {
 
     /** Returns the checks that failed or did not run, ungraded ones included (not-graded-on-this-data ones excluded). */
     public List<CheckScore> problems() {
-        return checks().stream().filter(c -> c.outcome() == Outcome.FAILED || c.outcome() == Outcome.NOT_RUN).toList();
+        return checks().stream().filter(c -> c.outcome() == Outcome.FAILED || c.outcome() == Outcome.NOT_RUN
+                || c.outcome() == Outcome.NOT_IMPLEMENTED).toList();
     }
 
     /** Returns the datasets named by the grade records, in order of appearance. */

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import nndl.grade.Numbers;
 
 /**
  * Command line of the report: writes build/report/graded-report.pdf from the executed notebooks,
@@ -33,6 +34,9 @@ public final class ReportMain {
               --check           write no PDF; print the scores and exit 1 listing every check that
                                 failed or did not run (ungraded ones included; "not graded on this
                                 data" and partial credit are not failures)
+              --expect-stubs    write no PDF; for the release test: exit 1 unless at least one check is
+                                not-implemented and every check that earned points is one of --free
+              --free A,B,..     check ids that earn points without any student code (--expect-stubs)
               --help            show this text
 
             Prints one score line per notebook, the total, and (without --check) the PDF's path as the
@@ -62,6 +66,8 @@ public final class ReportMain {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         GradedReport.Options options = GradedReport.Options.defaults();
         boolean check = false;
+        boolean expectStubs = false;
+        List<String> free = List.of();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -70,6 +76,9 @@ public final class ReportMain {
                         return 0;
                     }
                     case "--check" -> check = true;
+                    case "--expect-stubs" -> expectStubs = true;
+                    case "--free" -> free = Arrays.stream(value(args, ++i).split(",")).map(String::strip)
+                            .filter(id -> !id.isEmpty()).toList();
                     case "--notebooks" -> options = options.withNotebooks(Path.of(value(args, ++i)));
                     case "--out" -> options = options.withOut(Path.of(value(args, ++i)));
                     case "--sources" -> options = options.withSources(Path.of(value(args, ++i)));
@@ -79,7 +88,10 @@ public final class ReportMain {
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "' (see --help)");
                 }
             }
-            return check ? check(options, out, err) : write(options, out, err);
+            if (check && expectStubs) {
+                throw new IllegalArgumentException("--check and --expect-stubs exclude each other");
+            }
+            return expectStubs ? expectStubs(options, free, out, err) : check ? check(options, out, err) : write(options, out, err);
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("report: error: " + e.getMessage());
             return USAGE;
@@ -100,6 +112,11 @@ public final class ReportMain {
         GradedReport.Result result = GradedReport.write(options);
         warnings(result.summary(), err);
         out.println(result.summary());
+        List<GradeSummary.CheckScore> missing = result.summary().checks().stream().filter(c -> c.result() == null).toList();
+        if (!missing.isEmpty()) {
+            out.println(missing.size() + (missing.size() == 1 ? " check" : " checks") + " scored 0 without a record:");
+            missing.forEach(c -> out.println("  ✗ " + c.check().id() + ": " + c.missingDetail()));
+        }
         out.println("Wrote " + result.pages() + " pages:");
         out.println(result.pdf());
         return 0;
@@ -117,11 +134,31 @@ public final class ReportMain {
         }
         out.println(problems.size() + (problems.size() == 1 ? " check" : " checks") + " failed or did not run:");
         for (GradeSummary.CheckScore problem : problems) {
-            String detail = problem.result() == null ? "not run"
+            String detail = problem.result() == null ? problem.missingDetail()
                     : "failed: value " + problem.valueText() + ", needs " + problem.check().criterion().describe();
             out.println("  ✗ " + problem.check().id() + ": " + detail);
         }
         return CHECKS_FAILED;
+    }
+
+    private static int expectStubs(GradedReport.Options options, List<String> free, PrintStream out, PrintStream err)
+            throws IOException {
+        GradeSummary summary = GradeSummary.read(options.notebooks());
+        warnings(summary, err);
+        out.println(summary);
+        long stubs = summary.checks().stream().filter(c -> c.outcome() == GradeSummary.Outcome.NOT_IMPLEMENTED).count();
+        List<GradeSummary.CheckScore> earning = summary.checks().stream().filter(c -> c.earned() > 0).toList();
+        List<GradeSummary.CheckScore> unexpected = earning.stream().filter(c -> !free.contains(c.check().id())).toList();
+        out.println("stub run: " + stubs + " checks not-implemented, "
+                + summary.checks().stream().filter(c -> c.result() == null && c.outcome() != GradeSummary.Outcome.NOT_IMPLEMENTED).count()
+                + " others without a record, free points " + Numbers.points(summary.earned()) + " from "
+                + earning.stream().map(c -> c.check().id()).toList());
+        unexpected.forEach(c -> out.println("  ✗ " + c.check().id() + " earned " + Numbers.points(c.earned())
+                + " points with every exercise a stub (not in --free)"));
+        if (stubs == 0) {
+            out.println("  ✗ no check reached a stub: is this a student edition?");
+        }
+        return stubs > 0 && unexpected.isEmpty() ? 0 : CHECKS_FAILED;
     }
 
     private static void warnings(GradeSummary summary, PrintStream err) {

@@ -1,0 +1,144 @@
+package nndl.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReleaseMainTest {
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return ReleaseMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path root, String file, String text) throws IOException {
+        Path path = root.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, text);
+    }
+
+    /** An instructor tree in a git repository, with one untracked file and build output beside it. */
+    private Path instructorTree() throws IOException, InterruptedException {
+        Path root = temp.resolve("instructor");
+        write(root, BlockScannerTest.FILE, BlockScannerTest.GOOD);
+        write(root, "lib/src/main/java/nndl/demo/Plain.java", "package nndl.demo;\nclass Plain {}\n");
+        write(root, "pom.xml", "<project>\n  <modules>\n    <module>lib</module>\n    <module>hidden</module>\n  </modules>\n</project>\n");
+        write(root, "hidden/src/test/java/HiddenTest.java", "class HiddenTest {}\n");
+        write(root, "tools/src/main/java/nndl/release/Tool.java", "class Tool {}\n");
+        write(root, "workbook", "#!/bin/bash\necho shared\n# BEGIN INSTRUCTOR ONLY: release\necho instructor\n# END INSTRUCTOR ONLY\n");
+        Files.setPosixFilePermissions(root.resolve("workbook"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        write(root, "README.md", "# nndl-workbook\n\nShared text.\n<!-- BEGIN INSTRUCTOR ONLY -->\nRelease notes.\n<!-- END INSTRUCTOR ONLY -->\n");
+        write(root, "notebooks/a.ipynb", "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"1\", \"metadata\": {},"
+                + " \"execution_count\": 3, \"outputs\": [{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": \"secret output\"}]}],"
+                + " \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n");
+        git(root, "init", "-q");
+        git(root, "add", ".");
+        write(root, "untracked.txt", "not in git\n");
+        write(root, "lib/target/classes/Net.class", "compiled model answer\n");
+        return root;
+    }
+
+    private static void git(Path root, String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 3];
+        command[0] = "git";
+        command[1] = "-C";
+        command[2] = root.toString();
+        System.arraycopy(args, 0, command, 3, args.length);
+        assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor());
+    }
+
+    @Test
+    void releaseWritesTheStudentTreeAndZipWithoutInstructorFiles() throws Exception {
+        Path root = instructorTree();
+        Path dir = temp.resolve("release");
+        assertEquals(0, run("--root", root.toString(), "release", dir.toString()), err.toString());
+        Path tree = dir.resolve(ReleaseMain.TREE);
+        String net = Files.readString(tree.resolve(BlockScannerTest.FILE));
+        assertTrue(net.contains("NotImplementedYet.raise(\"Net.loss\", \"forward pass\""), net);
+        assertFalse(net.contains("2.5"), net);
+        assertFalse(Files.exists(tree.resolve("hidden")), "the hidden tests stay behind");
+        assertFalse(Files.exists(tree.resolve("tools/src/main/java/nndl/release")), "the release tool stays behind");
+        assertFalse(Files.exists(tree.resolve("untracked.txt")), "only git's files are copied");
+        assertFalse(Files.exists(tree.resolve("lib/target")), "no build output");
+        assertFalse(Files.readString(tree.resolve("pom.xml")).contains("hidden"));
+        assertEquals("#!/bin/bash\necho shared\n", Files.readString(tree.resolve("workbook")));
+        assertTrue(Files.isExecutable(tree.resolve("workbook")));
+        String readme = Files.readString(tree.resolve("README.md"));
+        assertTrue(readme.contains("| `" + BlockScannerTest.FILE + "` | 13 | `Net.loss` | forward pass |"), readme);
+        assertTrue(readme.contains("Shared text.") && !readme.contains("Release notes."), readme);
+        String notebook = Files.readString(tree.resolve("notebooks/a.ipynb"));
+        assertFalse(notebook.contains("secret output"), notebook);
+        assertTrue(notebook.contains("\"execution_count\": null"), notebook);
+        String manifest = Files.readString(tree.resolve(StudentEdition.MANIFEST));
+        assertTrue(manifest.contains("\"editable\": [\n    \"" + BlockScannerTest.FILE + "\"\n  ]"), manifest);
+
+        try (ZipFile zip = new ZipFile(dir.resolve(ReleaseMain.TREE + ".zip").toFile())) {
+            assertTrue(zip.getEntry(ReleaseMain.TREE + "/workbook") != null);
+            assertTrue(zip.getEntry(ReleaseMain.TREE + "/hidden/src/test/java/HiddenTest.java") == null);
+        }
+        out.reset();
+        assertEquals(0, run("--root", root.toString(), "check-leaks", tree.toString(),
+                dir.resolve(ReleaseMain.TREE + ".zip").toString()), err.toString());
+        assertTrue(out.toString().contains("none found"), out.toString());
+    }
+
+    @Test
+    void theLeakCheckFindsAModelAnswerAndBuildOutput() throws Exception {
+        Path root = instructorTree();
+        Path dir = temp.resolve("release");
+        assertEquals(0, run("--root", root.toString(), "release", dir.toString()));
+        Path tree = dir.resolve(ReleaseMain.TREE);
+        write(tree, "docs/notes.md", "scores = x * 2.5 + y * 0.25; // a distinctive model answer line\n");
+        write(tree, "lib/target/x.class", "");
+        assertEquals(1, run("--root", root.toString(), "check-leaks", tree.toString()));
+        assertTrue(err.toString().contains("docs/notes.md: holds the model answer line"), err.toString());
+        assertTrue(err.toString().contains("lib/target/x.class: build output"), err.toString());
+    }
+
+    @Test
+    void aNonEmptyFolderNeedsForceAndUnknownOptionsAreErrors() throws Exception {
+        Path root = instructorTree();
+        Path dir = temp.resolve("release");
+        write(dir, "old.txt", "old\n");
+        assertEquals(1, run("--root", root.toString(), "release", dir.toString()));
+        assertTrue(err.toString().contains("is not empty; pass --force"), err.toString());
+        assertEquals(0, run("--root", root.toString(), "release", "--force", dir.toString()));
+        assertFalse(Files.exists(dir.resolve("old.txt")));
+        assertEquals(2, run("--root", root.toString(), "release", "--frobnicate"));
+        assertTrue(err.toString().contains("unknown option '--frobnicate'"));
+    }
+
+    @Test
+    void aBrokenBlockIsAReleaseErrorNamingFileAndLine() throws Exception {
+        Path root = instructorTree();
+        write(root, "lib/src/main/java/nndl/demo/Open.java", "class Open {\n  void f() {\n    // BEGIN SOLUTION Open.f: x\n  }\n}\n");
+        git(root, "add", ".");
+        assertEquals(1, run("--root", root.toString(), "release", temp.resolve("r").toString()));
+        assertTrue(err.toString().contains("lib/src/main/java/nndl/demo/Open.java:3: solution block 'Open.f: x' is left open"), err.toString());
+    }
+
+    @Test
+    void overlayPutsTheModelAnswersBack() throws Exception {
+        Path root = instructorTree();
+        Path dir = temp.resolve("release");
+        assertEquals(0, run("--root", root.toString(), "release", dir.toString()));
+        Path tree = dir.resolve(ReleaseMain.TREE);
+        assertEquals(0, run("--root", root.toString(), "overlay", tree.toString()));
+        assertEquals(Files.readString(root.resolve(BlockScannerTest.FILE)), Files.readString(tree.resolve(BlockScannerTest.FILE)));
+    }
+}
