@@ -145,6 +145,7 @@ public final class TwoLayerNet implements Model {
     @Override
     public DMatrixRMaj loss(DMatrixRMaj x) {
         Nets.checkInput(NAME + ".loss", x, inputDim);
+        Nets.checkParams(NAME + ".loss", params, 2, inputDim, false);
         DMatrixRMaj hidden = LayerUtils.affineReluForward(x, param("W1"), param("b1")).out();
         return Affine.affineForward(hidden, param("W2"), param("b2")).out();
     }
@@ -160,6 +161,7 @@ public final class TwoLayerNet implements Model {
     @Override
     public LossAndGrads loss(DMatrixRMaj x, int[] y) {
         Nets.checkInput(NAME + ".loss", x, inputDim);
+        Nets.checkParams(NAME + ".loss", params, 2, inputDim, false);
         DMatrixRMaj w1 = param("W1");
         DMatrixRMaj w2 = param("W2");
         Forward<LayerUtils.AffineReluCache> first = LayerUtils.affineReluForward(x, w1, param("b1"));

@@ -94,12 +94,16 @@ public final class TwoLayerNet {
      *
      * @param x   N×D inputs (not modified)
      * @param y   N labels in [0, C)
-     * @param reg L2 regularisation strength
+     * @param reg L2 regularisation strength, non-negative and finite (as {@link TrainOptions#reg()})
      * @return the loss and gradients keyed like {@link #params()} (new matrices)
      */
     public LossAndGrads loss(DMatrixRMaj x, int[] y, double reg) {
         Shapes shapes = Shapes.check("loss", params, x);
         Shapes.checkLabels("loss", y, x.numRows, shapes.classes());
+        if (!(reg >= 0) || Double.isInfinite(reg)) {
+            // The same rule as TrainOptions.reg, so loss and train accept the same values.
+            throw new IllegalArgumentException("TwoLayerNet.loss: reg must be non-negative and finite, got " + reg);
+        }
         DMatrixRMaj w1 = params.get("W1");
         DMatrixRMaj w2 = params.get("W2");
         Workspace ws = new Workspace();
@@ -131,7 +135,8 @@ public final class TwoLayerNet {
      * replacement ({@code choice(N, batchSize)}) from the net's random source, takes one step
      * {@code p −= lr·dp} on every parameter, and whenever {@code it % max(N/batchSize, 1) == 0} (a real
      * division) records the minibatch and validation accuracy and multiplies the learning rate by the decay.
-     * A NaN or infinite loss stops training: the histories so far are returned with {@code diverged} set.
+     * A NaN or infinite loss stops training: the histories so far are returned with {@code diverged} set;
+     * a NaN or infinite value in {@code x} or {@code xVal} is an error before the first step.
      * Buffers are allocated once per call, so an iteration allocates nothing.
      *
      * @param x       N×D training inputs (not modified)
@@ -146,6 +151,9 @@ public final class TwoLayerNet {
         Shapes.checkLabels("train", y, x.numRows, shapes.classes());
         Shapes.check("train (validation)", params, xVal);
         Shapes.checkLabels("train (validation)", yVal, xVal.numRows, shapes.classes());
+        // A NaN pixel would otherwise surface as a "diverged" loss that blames the learning rate.
+        Matrices.requireFinite("TwoLayerNet.train", "x", x);
+        Matrices.requireFinite("TwoLayerNet.train", "xVal", xVal);
         double iterationsPerEpoch = Math.max(x.numRows / (double) options.batchSize(), 1.0);
         double learningRate = options.learningRate();
         double[] losses = new double[options.numIters()];

@@ -10,6 +10,7 @@ import nndl.nets.LossAndGrads;
 import nndl.nets.Model;
 import nndl.optim.OptimConfig;
 import nndl.random.RandomState;
+import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -266,6 +267,11 @@ public final class Solver {
             if (scores == null || scores.numRows != end - start) {
                 throw new IllegalStateException("Solver.checkAccuracy: model.loss(X) returned "
                         + (scores == null ? "null" : scores.numRows + "×" + scores.numCols) + " scores for " + (end - start) + " rows");
+            }
+            if (start == 0) {
+                // Every label, not only the sampled ones: a label the model cannot score is an error, never a miss.
+                Matrices.requireLabels("Solver.checkAccuracy", y, y.length, scores.numCols,
+                        "rows of X");
             }
             hits += Batches.countHits(scores, y, rows, start);
         }
