@@ -186,7 +186,10 @@ public final class Cifar10 {
      * @return the folder holding the batch files
      */
     public static Path findOrDownload(Path root) {
-        return locate(root).orElseGet(() -> download(DataRoot.resolve(root), OFFICIAL_URL, OFFICIAL_MD5));
+        return locate(root).orElseGet(() -> {
+            DataRoot.requireNamedRootExists(root, "CIFAR-10 (" + OFFICIAL_FOLDER + "/ or " + SUBSET_FOLDER + "/)");
+            return download(DataRoot.resolve(root), OFFICIAL_URL, OFFICIAL_MD5);
+        });
     }
 
     /**
@@ -220,6 +223,39 @@ public final class Cifar10 {
                     + ", or set " + DataRoot.ENVIRONMENT + " to a folder that holds one.", e);
         }
         return folder;
+    }
+
+    /**
+     * What {@link #verify(Path)} found: the folder and its record counts.
+     *
+     * @param folder        the CIFAR-10 folder
+     * @param trainRecords  records in data_batch_1.bin … data_batch_5.bin together
+     * @param testRecords   records in test_batch.bin
+     * @param full          whether this is the full dataset (50,000 + 10,000 records)
+     */
+    public record FolderCheck(Path folder, int trainRecords, int testRecords, boolean full) {
+        @Override
+        public String toString() {
+            return folder + " (" + trainRecords + " training + " + testRecords + " test records"
+                    + (full ? ", the full dataset" : "") + ")";
+        }
+    }
+
+    /**
+     * Checks every file the loader reads in {@code folder}, one at a time and without keeping them:
+     * present, not empty, a whole number of records, labels 0..9. The errors are the loader's, naming
+     * the file and the byte offset.
+     *
+     * @param folder a CIFAR-10 folder (from {@link #locate(Path)} or {@link #findOrDownload(Path)})
+     * @return the record counts
+     */
+    public static FolderCheck verify(Path folder) {
+        int train = 0;
+        for (String name : TRAIN_FILES) {
+            train += CifarBatch.readFile(folder.resolve(name)).length / CifarBatch.RECORD_BYTES;
+        }
+        int test = CifarBatch.readFile(folder.resolve(TEST_FILE)).length / CifarBatch.RECORD_BYTES;
+        return new FolderCheck(folder, train, test, train == FULL_TRAIN && test == FULL_TEST);
     }
 
     private static void fetchArchive(URI url, String md5, Path archive) throws IOException {
@@ -258,10 +294,17 @@ public final class Cifar10 {
             return;
         }
         int val = Math.min(numValidation, haveTrain / 5);
-        throw new IllegalArgumentException("getCifar10Data: asked for " + numTraining + " training + " + numValidation
+        String asked = "getCifar10Data: asked for " + numTraining + " training + " + numValidation
                 + " validation (from " + haveTrain + " training records) and " + numTest + " test (from " + haveTest
-                + " test records) in " + loaded.folder + "; sizes that fit: getCifar10Data(" + (haveTrain - val)
-                + ", " + val + ", " + Math.min(numTest, haveTest) + ")");
+                + " test records) in " + loaded.folder;
+        String fit = "getCifar10Data(" + (haveTrain - val) + ", " + val + ", " + Math.min(numTest, haveTest) + ")";
+        if (!loaded.isFull() && !"quick".equalsIgnoreCase(String.valueOf(System.getenv("NNDL_PROFILE")).trim())) {
+            // The notebooks pick their sizes from the workbook's profile: the subset needs the quick one.
+            throw new IllegalArgumentException(asked + ", which is not the full CIFAR-10: run the notebooks with"
+                    + " NNDL_PROFILE=quick (sizes that fit the course's subset), or put the full " + OFFICIAL_FOLDER
+                    + "/ under the data root; sizes that fit here: " + fit);
+        }
+        throw new IllegalArgumentException(asked + "; sizes that fit: " + fit);
     }
 
     private static double[] columnMeans(DMatrixRMaj x) {

@@ -39,8 +39,8 @@ final class CifarBatch {
     }
 
     /**
-     * The whole file, checked: its length is a whole number of 3,073-byte records and every label byte
-     * is a class 0..9; errors name the file and the byte offset.
+     * The whole file, checked: it is not empty, its length is a whole number of 3,073-byte records and
+     * every label byte is a class 0..9; errors name the file and the byte offset.
      */
     static byte[] readFile(Path path) {
         byte[] bytes;
@@ -50,7 +50,11 @@ final class CifarBatch {
             throw new UncheckedIOException(path.getFileName() + " is missing: expected " + path
                     + " (a CIFAR-10 folder holds data_batch_1.bin … data_batch_5.bin and test_batch.bin)", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(ReadErrors.cannotRead(path, e), e);
+        }
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException(path.getFileName() + ": empty file (0 bytes at byte offset 0), expected"
+                    + " records of " + RECORD_BYTES + " bytes; copy it again (" + path + ")");
         }
         int whole = bytes.length / RECORD_BYTES;
         int rest = bytes.length % RECORD_BYTES;

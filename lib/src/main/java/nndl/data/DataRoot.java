@@ -16,7 +16,9 @@ import java.util.Optional;
  *   <li>{@code data/} relative to the working directory.</li>
  * </ol>
  * Under the root, CIFAR-10 is looked for in {@code cifar-10-batches-bin/} (the official archive's
- * folder) then {@code cifar-10-subset/}; MNIST in {@code mnist/} then {@code mnist-subset/}.
+ * folder) then {@code cifar-10-subset/}; MNIST in {@code mnist/} then {@code mnist-subset/}; a folder
+ * that holds none of the dataset's files is passed over. A root that was named but does not exist is
+ * an error, never created for a download.
  */
 public final class DataRoot {
     /** The system property naming the data root. */
@@ -68,9 +70,42 @@ public final class DataRoot {
      */
     static Optional<Path> locate(Path root, List<String> files, List<String> folders) {
         Path base = resolve(root);
-        if (files.stream().anyMatch(name -> Files.isRegularFile(base.resolve(name)))) {
+        if (holdsAny(base, files)) {
             return Optional.of(base);
         }
-        return folders.stream().map(base::resolve).filter(Files::isDirectory).findFirst();
+        // A folder holding none of the files (an empty or failed copy) is passed over for the next one.
+        return folders.stream().map(base::resolve).filter(dir -> holdsAny(dir, files)).findFirst();
+    }
+
+    private static boolean holdsAny(Path dir, List<String> files) {
+        return files.stream().anyMatch(name -> Files.isRegularFile(dir.resolve(name)));
+    }
+
+    /**
+     * Before a download into the root: a root that was named (argument, {@code nndl.data},
+     * {@code NNDL_DATA}) must exist, since a mistyped path would otherwise be created and filled with
+     * a download. Only the default {@code data/} is created when missing.
+     *
+     * @param root    the loader's argument, or null
+     * @param dataset what is looked for, for the message ("CIFAR-10 (cifar-10-batches-bin/ or cifar-10-subset/)")
+     */
+    static void requireNamedRootExists(Path root, String dataset) {
+        Path base = resolve(root);
+        if (Files.isDirectory(base)) {
+            return;
+        }
+        String named = root != null ? "the data root " + base
+                : notBlank(System.getProperty(PROPERTY)) ? "-D" + PROPERTY + "=" + System.getProperty(PROPERTY)
+                : notBlank(System.getenv(ENVIRONMENT)) ? ENVIRONMENT + "=" + System.getenv(ENVIRONMENT) : null;
+        if (named == null) {
+            return;
+        }
+        throw new IllegalArgumentException(named + ": " + (Files.exists(base) ? "not a folder" : "no such folder") + " ("
+                + base + "); nothing downloaded. Point it at a folder that holds " + dataset
+                + ", or create the folder to download into it.");
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
     }
 }

@@ -27,23 +27,31 @@ final class Idx {
     /** Reads an image file. */
     static Images readImages(Path path) {
         byte[] bytes = readMaybeGzipped(path);
-        String name = describe(path);
+        Images header = checkImages(bytes, describe(path));
+        double[] pixels = new double[header.count() * header.rows() * header.cols()];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = bytes[16 + i] & 0xFF;
+        }
+        return new Images(pixels, header.count(), header.rows(), header.cols());
+    }
+
+    /** Checks an image file's header, magic number and length without converting its pixels (pixels is null). */
+    static Images checkImages(Path path) {
+        return checkImages(readMaybeGzipped(path), describe(path));
+    }
+
+    private static Images checkImages(byte[] bytes, String name) {
         requireHeader(bytes, 16, name);
         requireMagic(bytes, IMAGES_MAGIC, "an image file", name);
         int count = intAt(bytes, 4);
         int rows = intAt(bytes, 8);
         int cols = intAt(bytes, 12);
-        if (count < 0 || rows <= 0 || cols <= 0) {
+        if (count < 0 || rows <= 0 || cols <= 0 || (long) rows * cols > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(name + ": bad header at byte offset 4: " + count + " images of "
                     + rows + "×" + cols);
         }
-        int size = rows * cols;
-        checkLength(bytes, 16, count, size, "image", name);
-        double[] pixels = new double[count * size];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = bytes[16 + i] & 0xFF;
-        }
-        return new Images(pixels, count, rows, cols);
+        checkLength(bytes, 16, count, rows * cols, "image", name);
+        return new Images(null, count, rows, cols);
     }
 
     /** Reads a label file; every label must be a class 0..9. */
@@ -113,7 +121,7 @@ final class Idx {
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException(path.getFileName() + " is missing: expected " + path, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(ReadErrors.cannotRead(path, e), e);
         }
         if (raw.length < 2 || (raw[0] & 0xFF) != 0x1f || (raw[1] & 0xFF) != 0x8b) {
             return raw;

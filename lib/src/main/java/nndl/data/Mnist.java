@@ -91,7 +91,10 @@ public final class Mnist {
      * @return the folder holding the IDX files
      */
     public static Path findOrDownload(Path root) {
-        return locate(root).orElseGet(() -> download(DataRoot.resolve(root), OFFICIAL_BASE_URL, OFFICIAL_MD5));
+        return locate(root).orElseGet(() -> {
+            DataRoot.requireNamedRootExists(root, "MNIST (" + FOLDER + "/ or " + SUBSET_FOLDER + "/)");
+            return download(DataRoot.resolve(root), OFFICIAL_BASE_URL, OFFICIAL_MD5);
+        });
     }
 
     /**
@@ -136,6 +139,29 @@ public final class Mnist {
                     + DataRoot.ENVIRONMENT + " to a folder that holds " + FOLDER + "/.", e);
         }
         return target;
+    }
+
+    /**
+     * Checks the four IDX files of {@code folder} as {@link #loadMnist(Path)} reads them (headers, magic
+     * numbers, lengths, labels 0..9, as many labels as images, equal image sizes) without converting
+     * the pixels; the errors are the loader's, naming the file and the byte offset.
+     *
+     * @param folder an MNIST folder (from {@link #locate(Path)} or {@link #findOrDownload(Path)})
+     * @return a summary: "8000 training + 2000 test images (28×28) in FOLDER"
+     */
+    public static String verify(Path folder) {
+        Idx.Images train = Idx.checkImages(file(folder, FILES.get(0)));
+        int trainLabels = Idx.readLabels(file(folder, FILES.get(1))).length;
+        Idx.Images test = Idx.checkImages(file(folder, FILES.get(2)));
+        int testLabels = Idx.readLabels(file(folder, FILES.get(3))).length;
+        checkCount(folder, FILES.get(0), train.count(), FILES.get(1), trainLabels);
+        checkCount(folder, FILES.get(2), test.count(), FILES.get(3), testLabels);
+        if (train.rows() != test.rows() || train.cols() != test.cols()) {
+            throw new IllegalArgumentException("loadMnist: training images are " + train.rows() + "×" + train.cols()
+                    + " but test images are " + test.rows() + "×" + test.cols() + " in " + folder);
+        }
+        return train.count() + " training + " + test.count() + " test images (" + train.rows() + "×" + train.cols()
+                + ") in " + folder;
     }
 
     private static Path file(Path folder, String name) {

@@ -71,6 +71,10 @@ public final class Affine {
      * @return dx (N×D), dw (D×M), db (1×M), all new matrices
      */
     public static Grads affineBackward(DMatrixRMaj dout, Cache cache) {
+        if (dout == null || cache == null) {
+            throw new IllegalArgumentException("affineBackward: " + (dout == null ? "dout" : "cache") + " is null"
+                    + (cache == null ? " (pass the cache that affineForward returned)" : ""));
+        }
         DMatrixRMaj x = cache.x();
         DMatrixRMaj w = cache.w();
         if (dout == null || dout.numRows != x.numRows || dout.numCols != w.numCols) {

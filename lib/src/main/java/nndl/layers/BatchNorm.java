@@ -172,6 +172,10 @@ public final class BatchNorm {
      * @return dx (N×D), dgamma (1×D), dbeta (1×D), new matrices
      */
     public static Grads batchnormBackward(DMatrixRMaj dout, Cache cache) {
+        if (dout == null || cache == null) {
+            throw new IllegalArgumentException("batchnormBackward: " + (dout == null ? "dout" : "cache") + " is null"
+                    + (cache == null ? " (pass the cache that batchnormForward returned)" : ""));
+        }
         DMatrixRMaj xhat = cache.xhat();
         LayerChecks.sameShape("batchnormBackward", "dout", dout, "x", xhat);
         int n = xhat.numRows;

@@ -111,6 +111,10 @@ public final class Dropout {
      * @return dx, a new matrix
      */
     public static DMatrixRMaj dropoutBackward(DMatrixRMaj dout, Cache cache) {
+        if (dout == null || cache == null) {
+            throw new IllegalArgumentException("dropoutBackward: " + (dout == null ? "dout" : "cache") + " is null"
+                    + (cache == null ? " (pass the cache that dropoutForward returned)" : ""));
+        }
         if (cache.mask() == null) {
             return dout.copy();
         }

@@ -42,6 +42,10 @@ public final class LayerUtils {
      * @return dx (N×D), dw (D×M), db (1×M)
      */
     public static Affine.Grads affineReluBackward(DMatrixRMaj dout, AffineReluCache cache) {
+        if (dout == null || cache == null) {
+            throw new IllegalArgumentException("affineReluBackward: " + (dout == null ? "dout" : "cache") + " is null"
+                    + (cache == null ? " (pass the cache that affineReluForward returned)" : ""));
+        }
         DMatrixRMaj da = Relu.reluBackward(dout, cache.relu());
         return Affine.affineBackward(da, cache.affine());
     }

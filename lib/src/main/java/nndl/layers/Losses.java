@@ -85,6 +85,7 @@ public final class Losses {
 
     /**
      * Computes the multiclass SVM (hinge) loss {@code (1/N)·Σᵢ Σ_{j≠yᵢ} max(0, xᵢⱼ − xᵢ,yᵢ + 1)} and its gradient.
+     * A NaN score makes the loss NaN, as numpy's {@code np.maximum} does (its gradient entries count as 0).
      *
      * @param x N×C class scores (not modified)
      * @param y N labels, each in [0, C)
@@ -107,6 +108,8 @@ public final class Losses {
                     total += margin;
                     dx.data[base + j] = 1.0 / n;
                     positive++;
+                } else if (j != y[r] && Double.isNaN(margin)) {
+                    total = Double.NaN; // np.maximum(0, NaN) is NaN: a NaN score makes the loss NaN, as in numpy
                 }
             }
             dx.data[base + y[r]] = -positive / (double) n;

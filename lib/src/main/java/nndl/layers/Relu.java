@@ -46,6 +46,10 @@ public final class Relu {
      * @return dx, a new matrix of the input's shape
      */
     public static DMatrixRMaj reluBackward(DMatrixRMaj dout, Cache cache) {
+        if (dout == null || cache == null) {
+            throw new IllegalArgumentException("reluBackward: " + (dout == null ? "dout" : "cache") + " is null"
+                    + (cache == null ? " (pass the cache that reluForward returned)" : ""));
+        }
         DMatrixRMaj x = cache.x();
         LayerChecks.sameShape("reluBackward", "dout", dout, "x", x);
         // BEGIN SOLUTION Relu.reluBackward: relu backward

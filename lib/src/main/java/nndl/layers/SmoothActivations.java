@@ -65,6 +65,10 @@ public final class SmoothActivations {
      * @return dx (new)
      */
     public static DMatrixRMaj sigmoidBackward(DMatrixRMaj dout, SigmoidCache cache) {
+        if (dout == null || cache == null) {
+            throw new IllegalArgumentException("sigmoidBackward: " + (dout == null ? "dout" : "cache") + " is null"
+                    + (cache == null ? " (pass the cache that sigmoidForward returned)" : ""));
+        }
         DMatrixRMaj s = cache.out();
         LayerChecks.sameShape("sigmoidBackward", "dout", dout, "x", s);
         DMatrixRMaj dx = new DMatrixRMaj(s.numRows, s.numCols);
@@ -98,6 +102,10 @@ public final class SmoothActivations {
      * @return dx (new)
      */
     public static DMatrixRMaj swishBackward(DMatrixRMaj dout, SwishCache cache) {
+        if (dout == null || cache == null) {
+            throw new IllegalArgumentException("swishBackward: " + (dout == null ? "dout" : "cache") + " is null"
+                    + (cache == null ? " (pass the cache that swishForward returned)" : ""));
+        }
         DMatrixRMaj x = cache.x();
         DMatrixRMaj s = cache.sigmoid();
         LayerChecks.sameShape("swishBackward", "dout", dout, "x", x);

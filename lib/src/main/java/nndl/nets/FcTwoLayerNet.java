@@ -177,6 +177,7 @@ public final class FcTwoLayerNet implements Model {
      */
     private Pass lossOrScores(DMatrixRMaj x, int[] y) {
         Nets.checkInput(NAME + ".loss", x, inputDim);
+        Nets.checkParams(NAME + ".loss", params, 2, inputDim, false);
         DMatrixRMaj w1 = param("W1");
         DMatrixRMaj w2 = param("W2");
         Mode mode = y == null ? Mode.TEST : Mode.TRAIN;

@@ -199,6 +199,7 @@ public final class FullyConnectedNet implements Model {
     @Override
     public DMatrixRMaj loss(DMatrixRMaj x) {
         Nets.checkInput(NAME + ".loss", x, options.inputDim());
+        Nets.checkParams(NAME + ".loss", params, numLayers, options.inputDim(), options.useBatchnorm());
         return forward(x, Mode.TEST, new ArrayList<>()).out();
     }
 
@@ -212,6 +213,7 @@ public final class FullyConnectedNet implements Model {
     @Override
     public LossAndGrads loss(DMatrixRMaj x, int[] y) {
         Nets.checkInput(NAME + ".loss", x, options.inputDim());
+        Nets.checkParams(NAME + ".loss", params, numLayers, options.inputDim(), options.useBatchnorm());
         List<BlockCache> blocks = new ArrayList<>();
         Forward<Affine.Cache> last = forward(x, Mode.TRAIN, blocks);
         double loss = 0.0;

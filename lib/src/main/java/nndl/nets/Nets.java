@@ -66,6 +66,40 @@ final class Nets {
         }
     }
 
+    /**
+     * Checks that W1..W{layers} and their biases (and, with batchnorm, gamma and beta of the hidden
+     * layers) chain from {@code inputDim}: Wᵢ has as many rows as Wᵢ₋₁ has columns, bᵢ is 1×(Wᵢ's
+     * columns). Names the first parameter that does not fit, so a replaced matrix of a wrong shape is
+     * reported as such rather than as a failing layer call.
+     */
+    static void checkParams(String where, Map<String, DMatrixRMaj> params, int layers, int inputDim, boolean batchnorm) {
+        int width = inputDim;
+        String previous = "the input dimension D=" + inputDim;
+        for (int i = 1; i <= layers; i++) {
+            DMatrixRMaj w = param(where, params, "W" + i);
+            if (w.numRows != width) {
+                throw new IllegalArgumentException(where + ": W" + i + " is " + Matrices.shape(w) + " but " + previous
+                        + ", so W" + i + " must be " + width + "×M");
+            }
+            width = w.numCols;
+            String against = "W" + i + " is " + Matrices.shape(w);
+            requireRow(where, params, "b" + i, width, against);
+            if (batchnorm && i < layers) {
+                requireRow(where, params, "gamma" + i, width, against);
+                requireRow(where, params, "beta" + i, width, against);
+            }
+            previous = against;
+        }
+    }
+
+    private static void requireRow(String where, Map<String, DMatrixRMaj> params, String name, int width, String against) {
+        DMatrixRMaj v = param(where, params, name);
+        if (v.numRows != 1 || v.numCols != width) {
+            throw new IllegalArgumentException(where + ": " + name + " is " + Matrices.shape(v) + " but " + against
+                    + ", so " + name + " must be 1×" + width);
+        }
+    }
+
     static void checkPositive(String where, String name, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(where + ": " + name + " must be positive, got " + value);

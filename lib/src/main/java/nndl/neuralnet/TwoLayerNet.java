@@ -94,12 +94,16 @@ public final class TwoLayerNet {
      *
      * @param x   N×D inputs (not modified)
      * @param y   N labels in [0, C)
-     * @param reg L2 regularisation strength
+     * @param reg L2 regularisation strength, non-negative and finite (as {@link TrainOptions#reg()})
      * @return the loss and gradients keyed like {@link #params()} (new matrices)
      */
     public LossAndGrads loss(DMatrixRMaj x, int[] y, double reg) {
         if (y == null) {
             throw new IllegalArgumentException("TwoLayerNet.loss: y is null; loss(x) gives the scores alone");
+        }
+        if (!(reg >= 0) || Double.isInfinite(reg)) {
+            // The same rule as TrainOptions.reg, so loss and train accept the same values.
+            throw new IllegalArgumentException("TwoLayerNet.loss: reg must be non-negative and finite, got " + reg);
         }
         return lossOrScores("loss", x, y, reg).lossAndGrads();
     }
@@ -192,7 +196,8 @@ public final class TwoLayerNet {
      * every parameter (modified in place), and whenever {@code it % max(N/batchSize, 1) == 0} (a real
      * division) records the minibatch and validation accuracy and multiplies the learning rate by the decay.
      * A NaN or infinite loss stops training before the step: the histories so far are returned with
-     * {@code diverged} set. An interrupt of the calling thread stops training at the next iteration with
+     * {@code diverged} set; a NaN or infinite value in {@code x} or {@code xVal} is an error before the
+     * first step. An interrupt of the calling thread stops training at the next iteration with
      * {@link Stopped}, which carries the histories so far.
      *
      * @param x       N×D training inputs (not modified)
@@ -208,6 +213,9 @@ public final class TwoLayerNet {
         Shapes.checkLabels("train", y, x.numRows, shapes.classes());
         Shapes.check("train (validation)", params, xVal);
         Shapes.checkLabels("train (validation)", yVal, xVal.numRows, shapes.classes());
+        // A NaN pixel would otherwise surface as a "diverged" loss that blames the learning rate.
+        Matrices.requireFinite("TwoLayerNet.train", "x", x);
+        Matrices.requireFinite("TwoLayerNet.train", "xVal", xVal);
         int numTrain = x.numRows;
         int batchSize = options.batchSize();
         double iterationsPerEpoch = Math.max(numTrain / (double) batchSize, 1.0);

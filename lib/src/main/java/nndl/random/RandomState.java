@@ -172,10 +172,14 @@ public final class RandomState {
      * without, it takes the first {@code size} entries of {@code permutation(n)}, as numpy does.
      */
     public int[] choice(int n, int size, boolean replace) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("choice: a must be greater than 0 unless no samples are taken, got n=" + n);
-        }
         checkSize("choice", size);
+        if (n < 0 || n == 0 && size > 0) {
+            throw new IllegalArgumentException("choice: a must be greater than 0 unless no samples are taken, got n=" + n
+                    + ", size=" + size);
+        }
+        if (size == 0) {
+            return new int[0]; // numpy returns an empty array without drawing
+        }
         if (replace) {
             return randint(0, n, size);
         }

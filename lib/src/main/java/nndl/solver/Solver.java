@@ -12,6 +12,7 @@ import nndl.nets.LossAndGrads;
 import nndl.nets.Model;
 import nndl.optim.OptimConfig;
 import nndl.random.RandomState;
+import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -275,6 +276,11 @@ public final class Solver {
             if (scores == null || scores.numRows != end - start) {
                 throw new IllegalStateException("Solver.checkAccuracy: model.loss(X) returned "
                         + (scores == null ? "null" : Matrices.shape(scores)) + " scores for " + (end - start) + " rows");
+            }
+            if (start == 0) {
+                // Every label, not only the sampled ones: a label the model cannot score is an error, never a miss.
+                Matrices.requireLabels("Solver.checkAccuracy", y, y.length, scores.numCols,
+                        "rows of X");
             }
             hits += Batches.countHits(scores, y, rows, start);
         }

@@ -7,10 +7,11 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * What the Solver trains and validates on, the seed's {@code data} / {@code small_data} dictionary
  * with its four entries {@code X_train}, {@code y_train}, {@code X_val}, {@code y_val}. The matrices
- * are used as given, not copied, and never modified by the Solver.
+ * are used as given, not copied, and never modified by the Solver. A NaN or infinite input, a
+ * negative label or mismatched sizes are rejected here, naming the entry.
  *
  * @param xTrain N×D training inputs, N ≥ 1
- * @param yTrain N training labels
+ * @param yTrain N training labels, each ≥ 0 (the model's class count bounds them at the first accuracy check)
  * @param xVal   M×D validation inputs, M ≥ 1
  * @param yVal   M validation labels
  */
@@ -60,6 +61,13 @@ public record SolverData(DMatrixRMaj xTrain, int[] yTrain, DMatrixRMaj xVal, int
         if (x.numRows == 0) {
             throw new IllegalArgumentException("SolverData: the " + split + " set is empty (X_" + split + " is " + Matrices.shape(x) + ")");
         }
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0) {
+                throw new IllegalArgumentException("SolverData: label " + y[i] + " at row " + i + " of y_" + split
+                        + " is negative; labels are classes 0..C-1");
+            }
+        }
+        Matrices.requireFinite("SolverData", "X_" + split, x);
     }
 
     @Override

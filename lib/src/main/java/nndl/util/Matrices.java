@@ -97,6 +97,24 @@ public final class Matrices {
         }
     }
 
+    /**
+     * Throws naming {@code function} and {@code name} when {@code m} holds a NaN or an infinity, with
+     * the first such entry's row and column: "TwoLayerNet.train: x holds NaN at row 3, column 7 (a
+     * non-finite input, not a diverging run)".
+     *
+     * @param m the matrix to scan (not modified)
+     */
+    public static void requireFinite(String function, String name, DMatrixRMaj m) {
+        double[] data = m.data;
+        int size = m.getNumElements();
+        for (int i = 0; i < size; i++) {
+            if (!Double.isFinite(data[i])) {
+                throw new IllegalArgumentException(function + ": " + name + " holds " + data[i] + " at row "
+                        + i / m.numCols + ", column " + i % m.numCols + " (a non-finite input, not a diverging run)");
+            }
+        }
+    }
+
     /** "N×D", the shape as messages print it. */
     public static String shape(DMatrixRMaj m) {
         return m.numRows + "×" + m.numCols;
@@ -146,10 +164,17 @@ public final class Matrices {
         return out;
     }
 
-    /** {@code y[idx]}. */
+    /** {@code y[idx]}: the entries of {@code y} (not modified) at {@code idx}, each in 0..len(y)−1. */
     public static int[] select(int[] y, int[] idx) {
+        if (y == null || idx == null) {
+            throw new IllegalArgumentException("select: " + (y == null ? "y" : "idx") + " is null");
+        }
         int[] out = new int[idx.length];
         for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < 0 || idx[i] >= y.length) {
+                throw new IllegalArgumentException("select: index " + idx[i] + " at position " + i + " of idx is outside 0.."
+                        + (y.length - 1) + " (y has " + y.length + " entries)");
+            }
             out[i] = y[idx[i]];
         }
         return out;

@@ -21,15 +21,15 @@ class CifarFileErrorsTest {
     @Test
     void readsAnyNumberOfRecordsPerFile() throws IOException {
         Map<String, byte[]> files = CifarFixtures.batchFiles(3);
-        files.put("data_batch_2.bin", CifarFixtures.records(0, 9));
+        files.put("data_batch_2.bin", CifarFixtures.records(1, 9));
         files.put("data_batch_4.bin", CifarFixtures.records(5, 10));
         CifarFixtures.writeFolder(root.resolve("cifar-10-batches-bin"), files);
         Cifar10Data data = Cifar10.loadCifar10(root);
-        assertEquals(3 + 0 + 3 + 5 + 3, data.xTrain().numRows);
+        assertEquals(3 + 1 + 3 + 5 + 3, data.xTrain().numRows);
         assertEquals(3, data.xTest().numRows);
         byte[] batch4 = files.get("data_batch_4.bin");
-        assertEquals(batch4[3073 * 4], data.yTrain()[6 + 4]);
-        assertEquals(batch4[3073 * 4 + 1 + 1024 + 33] & 0xFF, data.xTrain().get(10, 33 * 3 + 1), 0.0);
+        assertEquals(batch4[3073 * 4], data.yTrain()[7 + 4]);
+        assertEquals(batch4[3073 * 4 + 1 + 1024 + 33] & 0xFF, data.xTrain().get(11, 33 * 3 + 1), 0.0);
     }
 
     @Test
