@@ -53,7 +53,7 @@ final class CellRunner {
      */
     Object runCell(String code, int count) {
         currentCount = count;
-        evaluator.beginCell();
+        evaluator.beginCell(count);
         runStartupScripts();
         return runSteps(CellParser.parse(code), "");
     }

@@ -95,9 +95,9 @@ public final class JShellEvaluator implements AutoCloseable {
         return control.usage();
     }
 
-    /** Forgets an earlier interrupt; called when a cell starts. */
-    public void beginCell() {
-        control.beginCell();
+    /** Forgets an earlier interrupt; called when cell {@code In [count]} starts. */
+    public void beginCell(int count) {
+        control.beginCell(count);
     }
 
     /** Asks the running cell to stop (thread-safe; called from the control channel). */
@@ -212,7 +212,7 @@ public final class JShellEvaluator implements AutoCloseable {
         String detail = reason == StoppedFailure.Reason.INTERRUPTED
                 ? "the cell was interrupted"
                 : "a statement ran longer than the time-out of " + control.timeout().toMillis() + " ms (JJAVA_TIMEOUT)";
-        throw new StoppedFailure(reason, detail, frames, control.workerStillRunning());
+        throw new StoppedFailure(reason, detail, frames, control.stillRunning());
     }
 
     private Thrown describe(Throwable thrown, int currentCount) {
