@@ -1,21 +1,26 @@
 package nndl.kernel;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Bounds what one cell shows: the first half of the cap goes out as it is printed, then only the
- * last half is kept, and when the cell ends a notice says exactly how many lines (and bytes) were
- * left out between the two. Nothing is dropped silently.
+ * Bounds what one cell shows: the first three quarters of the cap go out as they are printed, then
+ * only the last quarter is kept, and when the cell ends a notice says exactly how many lines (and
+ * bytes) were left out between the two. Nothing is dropped silently.
  */
 final class OutputCap {
     /** Bytes for one of the cell's streams: 0 stdout, 1 stderr. */
     record Chunk(int stream, byte[] bytes) {
     }
 
+    /** Kept tail chunks are sent in pieces of at most this many bytes. */
+    static final int PIECE_BYTES = 64 * 1024;
     private final long limit;
+    private final long tailRoom;
     private long printed;
     private long headLeft;
     private final ArrayDeque<Chunk> tail = new ArrayDeque<>();
@@ -30,6 +35,7 @@ final class OutputCap {
             throw new IllegalArgumentException("OutputCap: the cap must be at least 2 bytes, got " + limit);
         }
         this.limit = limit;
+        this.tailRoom = limit / 4;
         reset();
     }
 
@@ -41,7 +47,7 @@ final class OutputCap {
     /** Starts counting for a new cell. */
     void reset() {
         printed = 0;
-        headLeft = limit / 2;
+        headLeft = limit - tailRoom;
         tail.clear();
         tailBytes = 0;
         omittedBytes = 0;
@@ -87,7 +93,7 @@ final class OutputCap {
         System.arraycopy(bytes, offset, copy, 0, length);
         tail.addLast(new Chunk(stream, copy));
         tailBytes += length;
-        long room = limit - limit / 2;
+        long room = tailRoom;
         while (tailBytes > room) {
             Chunk first = tail.removeFirst();
             int cut = (int) Math.min(first.bytes().length, tailBytes - room);
@@ -121,11 +127,30 @@ final class OutputCap {
             trimToLineStart();
         }
         if (omittedBytes > 0) {
-            rest.add(new Chunk(1, notice().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            rest.add(new Chunk(1, notice().getBytes(StandardCharsets.UTF_8)));
         }
-        rest.addAll(tail);
+        rest.addAll(merged());
         reset();
         return rest;
+    }
+
+    /** The tail as few chunks: neighbours of one stream joined, up to {@link #PIECE_BYTES} each. */
+    private List<Chunk> merged() {
+        List<Chunk> pieces = new ArrayList<>();
+        ByteArrayOutputStream piece = new ByteArrayOutputStream();
+        int stream = -1;
+        for (Chunk chunk : tail) {
+            if (piece.size() > 0 && (chunk.stream() != stream || piece.size() + chunk.bytes().length > PIECE_BYTES)) {
+                pieces.add(new Chunk(stream, piece.toByteArray()));
+                piece.reset();
+            }
+            stream = chunk.stream();
+            piece.writeBytes(chunk.bytes());
+        }
+        if (piece.size() > 0) {
+            pieces.add(new Chunk(stream, piece.toByteArray()));
+        }
+        return pieces;
     }
 
     /** Moves the rest of a line cut by the tail's trimming into the omitted part. */
@@ -156,8 +181,8 @@ final class OutputCap {
 
     /** The notice printed once when the head is full. */
     String holdingNotice() {
-        return String.format(Locale.ROOT, "%n[output cap: this cell printed %s; the rest is held back and its last %s shown"
-                + " when the cell ends (NNDL_KERNEL_OUTPUT_CAP)]%n", size(limit / 2), size(limit - limit / 2));
+        return String.format(Locale.ROOT, "%n[output cap: this cell printed %s; what follows is held back and its last %s"
+                + " shown when the cell ends (NNDL_KERNEL_OUTPUT_CAP)]%n", size(limit - tailRoom), size(tailRoom));
     }
 
     static String size(long bytes) {

@@ -81,6 +81,7 @@ class CellOutputTest {
         }
         String counted = String.format("[output cap: %,d lines (", 2000 - shown);
         assertTrue(text.contains(counted), counted + " not in the notice; shown " + shown);
+        assertTrue(published.size() < 10, "the kept tail went out in " + published.size() + " messages");
     }
 
     @Test
