@@ -149,3 +149,23 @@ def result_text(messages):
         if msg["msg_type"] == "execute_result":
             return msg["content"]["data"].get("text/plain")
     return None
+
+
+def cpu_seconds(pid):
+    """User plus system CPU time of process `pid` so far, in seconds (from /proc/<pid>/stat)."""
+    fields = Path("/proc/%d/stat" % pid).read_text().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime: fields 14 and 15 of stat(5)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_percent(pid, seconds=1.0):
+    """The CPU share of process `pid` over the next `seconds`, in percent of one core."""
+    before, start = cpu_seconds(pid), time.monotonic()
+    time.sleep(seconds)
+    return 100.0 * (cpu_seconds(pid) - before) / (time.monotonic() - start)
+
+
+def stream_text(messages, name="stdout"):
+    """All the text of stream `name` among `messages`, joined."""
+    return "".join(m["content"]["text"] for m in messages
+                   if m["msg_type"] == "stream" and m["content"]["name"] == name)

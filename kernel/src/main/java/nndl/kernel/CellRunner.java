@@ -23,12 +23,14 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 
 /**
  * Runs a cell: its Java code through JShell and its magics — {@code %classpath} / {@code %jars},
- * {@code %load}, {@code %time} / {@code %%time}, plus any magic an extension registered.
+ * {@code %load}, {@code %time} / {@code %%time}, {@code %maven} / {@code %mavenRepo} /
+ * {@code %%loadFromPOM} ({@link MavenMagics}), plus any magic an extension registered.
  */
 final class CellRunner {
     private final NndlKernel kernel;
     private final JShellEvaluator evaluator;
     private final KernelConfig config;
+    private final MavenMagics maven;
     private boolean startupDone;
     private int currentCount;
 
@@ -36,6 +38,7 @@ final class CellRunner {
         this.kernel = kernel;
         this.evaluator = evaluator;
         this.config = config;
+        this.maven = new MavenMagics(kernel, evaluator, config.workingDirectory());
     }
 
     /** Registers the built-in magics so that code ({@code lineMagic(...)}) and completion see them. */
@@ -45,6 +48,9 @@ final class CellRunner {
         registry.registerLineMagic("load", (k, args) -> load(args));
         registry.registerLineMagic("time", (k, args) -> time(() -> eval(String.join(" ", args), "", 1)));
         registry.registerCellMagic("time", (k, args, body) -> time(() -> runSteps(CellParser.parse(body), "")));
+        registry.registerLineMagic("maven", (k, args) -> maven.maven(args));
+        registry.registerLineMagic("mavenRepo", (k, args) -> maven.mavenRepo(args));
+        registry.registerCellMagic("loadFromPOM", (k, args, body) -> maven.loadFromPom(body));
     }
 
     /**
@@ -53,7 +59,7 @@ final class CellRunner {
      */
     Object runCell(String code, int count) {
         currentCount = count;
-        evaluator.beginCell();
+        evaluator.beginCell(count);
         runStartupScripts();
         return runSteps(CellParser.parse(code), "");
     }

@@ -22,10 +22,16 @@ import nndl.kernel.cell.MagicArgs;
  * @param compilerOptions  {@code JJAVA_COMPILER_OPTS}: extra javac options
  * @param startupScripts   {@code JJAVA_STARTUP_SCRIPTS_PATH}: .jsh files (or globs) run before the first cell
  * @param startupScript    {@code JJAVA_STARTUP_SCRIPT}: code run before the first cell, or empty
+ * @param outputCapBytes   {@code NNDL_KERNEL_OUTPUT_CAP}: output one cell shows (head and tail) before
+ *                         the rest is left out, with a notice
  */
 public record KernelConfig(Path workingDirectory, List<String> classpath, Duration timeout,
-                           List<String> compilerOptions, List<String> startupScripts, String startupScript) {
+                           List<String> compilerOptions, List<String> startupScripts, String startupScript,
+                           long outputCapBytes) {
+    /** Output shown per cell unless {@code NNDL_KERNEL_OUTPUT_CAP} says otherwise: 10 MB. */
+    public static final long DEFAULT_OUTPUT_CAP = 10L * 1024 * 1024;
     private static final Pattern TIMEOUT = Pattern.compile("\\s*(-?\\d+)\\s*([A-Za-z]*)\\s*");
+    private static final Pattern SIZE = Pattern.compile("\\s*(\\d+)\\s*([KMG]?)B?\\s*", Pattern.CASE_INSENSITIVE);
 
     /** Copies the lists; {@code timeout} must be positive or {@code null}. */
     public KernelConfig {
@@ -34,6 +40,9 @@ public record KernelConfig(Path workingDirectory, List<String> classpath, Durati
         compilerOptions = List.copyOf(compilerOptions);
         startupScripts = List.copyOf(startupScripts);
         startupScript = startupScript == null ? "" : startupScript;
+        if (outputCapBytes < 1024) {
+            throw new IllegalArgumentException("KernelConfig: the output cap must be at least 1 KB, got " + outputCapBytes);
+        }
         if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
             throw new IllegalArgumentException("KernelConfig: timeout must be positive or null, got " + timeout);
         }
@@ -50,7 +59,35 @@ public record KernelConfig(Path workingDirectory, List<String> classpath, Durati
                 timeout(env.get("JJAVA_TIMEOUT")),
                 words("JJAVA_COMPILER_OPTS", env.get("JJAVA_COMPILER_OPTS")),
                 pathList(env.get("JJAVA_STARTUP_SCRIPTS_PATH")),
-                env.getOrDefault("JJAVA_STARTUP_SCRIPT", ""));
+                env.getOrDefault("JJAVA_STARTUP_SCRIPT", ""),
+                outputCap(env.get("NNDL_KERNEL_OUTPUT_CAP")));
+    }
+
+    /**
+     * Reads an output cap: bytes ({@code 1048576}) or a number with {@code KB}, {@code MB} or
+     * {@code GB} (powers of 1024); the default when unset.
+     *
+     * @throws IllegalArgumentException if {@code text} is neither, or under 1 KB
+     */
+    static long outputCap(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_OUTPUT_CAP;
+        }
+        Matcher m = SIZE.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("NNDL_KERNEL_OUTPUT_CAP: cannot read '" + text + "' (expected e.g. 10MB or 500KB)");
+        }
+        int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {
+            case "K" -> 10;
+            case "M" -> 20;
+            case "G" -> 30;
+            default -> 0;
+        };
+        long bytes = Long.parseLong(m.group(1)) << shift;
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("NNDL_KERNEL_OUTPUT_CAP: '" + text + "' is under the least cap, 1KB");
+        }
+        return bytes;
     }
 
     /**

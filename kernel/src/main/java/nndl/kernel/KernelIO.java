@@ -8,35 +8,44 @@ import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 
 /**
  * The cell's stdout, stderr, stdin and display channel, bound to the request being executed.
- * Printing streams to the notebook as it happens, a line at a time.
+ * Printing streams to the notebook as it happens (see {@link CellOutput}).
  */
 final class KernelIO extends JupyterIO {
-    /** The cells' {@code System.out}: whole lines to the notebook (see {@link LineBuffer}). */
-    final PrintStream cellOut = new PrintStream(new LineBuffer(out), false, StandardCharsets.UTF_8);
-    /** The cells' {@code System.err}, line-buffered like {@link #cellOut}. */
-    final PrintStream cellErr = new PrintStream(new LineBuffer(err), false, StandardCharsets.UTF_8);
+    private final CellOutput output;
     private volatile ShellReplyEnvironment current;
 
-    KernelIO() {
+    /** Streams that show at most {@code outputCapBytes} of a cell's output (head and tail). */
+    KernelIO(long outputCapBytes) {
         super(StandardCharsets.UTF_8);
+        this.output = new CellOutput(out, err, outputCapBytes);
     }
 
-    /** Sends the cells' pending partial lines, before a display or the cell's result. */
+    /** The cells' {@code System.out}. */
+    PrintStream cellOut() {
+        return output.out;
+    }
+
+    /** The cells' {@code System.err}. */
+    PrintStream cellErr() {
+        return output.err;
+    }
+
+    /** Sends the cells' pending output, before a display or the cell's result. */
     void flushLines() {
-        cellOut.flush();
-        cellErr.flush();
+        output.flush();
     }
 
-    /** Routes output to the request answered through {@code env}. */
-    void attach(ShellReplyEnvironment env, boolean stdinAllowed) {
+    /** Routes output to the request answered through {@code env}, that of cell {@code In [count]}. */
+    void attach(ShellReplyEnvironment env, boolean stdinAllowed, int count) {
         current = env;
         setEnv(env);
         setJupyterInEnabled(stdinAllowed);
+        output.beginCell(count);
     }
 
-    /** Stops routing output to {@code env}, flushing what was printed. */
+    /** Stops routing output to {@code env}, after sending all the cell printed. */
     void detach(ShellReplyEnvironment env) {
-        flushLines();
+        output.endCell();
         out.flush();
         err.flush();
         retractEnv(env);

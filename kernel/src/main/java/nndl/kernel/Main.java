@@ -32,6 +32,9 @@ public final class Main {
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(connectionFile));
         NndlKernel kernel = NndlKernel.create(KernelConfig.fromEnvironment(System.getenv(), Path.of("")));
         JupyterConnection connection = new JupyterConnection(properties);
+        // ZeroMQ's default high-water mark (1000 messages) makes the IOPub socket drop output
+        // silently under a burst; unbounded, with the cells' output batched and capped (CellOutput).
+        connection.getIOPub().setSndHWM(0);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
         connection.connect();

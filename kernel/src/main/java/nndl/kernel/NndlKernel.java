@@ -82,7 +82,7 @@ public final class NndlKernel extends BaseKernel {
     public static NndlKernel create(KernelConfig config) {
         JShellEvaluator evaluator = new JShellEvaluator(NndlKernel.class.getClassLoader(),
                 kernelCodeLocations(), config.compilerOptions(), config.timeout());
-        NndlKernel kernel = new NndlKernel(new KernelIO(), new SessionHistory(), evaluator, config);
+        NndlKernel kernel = new NndlKernel(new KernelIO(config.outputCapBytes()), new SessionHistory(), evaluator, config);
         for (String pattern : config.classpath()) {
             List<Path> entries = Globs.resolve(config.workingDirectory(), pattern);
             if (entries.isEmpty()) {
@@ -150,7 +150,7 @@ public final class NndlKernel extends BaseKernel {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }
         replaceOutputStreams(env);
-        kernelIO.attach(env, request.isStdinEnabled());
+        kernelIO.attach(env, request.isStdinEnabled(), count);
         env.defer(() -> kernelIO.detach(env));
         try {
             displayIds.clear();
@@ -185,12 +185,16 @@ public final class NndlKernel extends BaseKernel {
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
     }
 
-    /** Cells print through the line-buffered streams of {@link KernelIO}. */
+    /**
+     * Cells print through the batched streams of {@link KernelIO}, set afresh before every cell so
+     * that a cell replacing {@code System.out} (or {@code System.in}) does not mute the next. They
+     * stay in place between cells, so that threads of earlier cells are heard in the next one.
+     */
     @Override
     protected void replaceOutputStreams(ShellReplyEnvironment env) {
-        super.replaceOutputStreams(env);
-        System.setOut(kernelIO.cellOut);
-        System.setErr(kernelIO.cellErr);
+        System.setOut(kernelIO.cellOut());
+        System.setErr(kernelIO.cellErr());
+        System.setIn(kernelIO.in);
     }
 
     /** Shows {@code data} in the running cell; its id is remembered, see {@link #render(Object)}. */

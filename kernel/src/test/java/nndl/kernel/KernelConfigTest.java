@@ -65,4 +65,16 @@ class KernelConfigTest {
                 () -> KernelConfig.fromEnvironment(Map.of("JJAVA_COMPILER_OPTS", "\"open"), HERE));
         assertTrue(bad.getMessage().startsWith("JJAVA_COMPILER_OPTS"), bad.getMessage());
     }
+
+    @Test
+    void outputCapsReadBytesAndUnits() {
+        assertEquals(KernelConfig.DEFAULT_OUTPUT_CAP, KernelConfig.outputCap(null));
+        assertEquals(10L << 20, KernelConfig.DEFAULT_OUTPUT_CAP);
+        assertEquals(500L << 10, KernelConfig.outputCap("500KB"));
+        assertEquals(2L << 20, KernelConfig.outputCap(" 2 mb "));
+        assertEquals(4096, KernelConfig.outputCap("4096"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> KernelConfig.outputCap("lots"));
+        assertTrue(bad.getMessage().startsWith("NNDL_KERNEL_OUTPUT_CAP"), bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> KernelConfig.outputCap("10"));
+    }
 }

@@ -18,7 +18,8 @@ import jdk.jshell.spi.ExecutionControl.InternalException;
  * Where the cells' classes live: JShell's compiled snippet classes plus every jar or directory
  * added with {@code %classpath} or {@code JJAVA_CLASSPATH}. Its parent is the kernel's own class
  * loader, so cells and libraries share the kernel's jjava-jupyter classes (and with them
- * {@code display(...)} and {@code BaseKernel.notebookKernel()}).
+ * {@code display(...)} and {@code BaseKernel.notebookKernel()}). The snippet classes are
+ * instrumented ({@link CellBytecode}) as they arrive; jars are loaded as they are.
  */
 public final class CellClassLoader implements LoaderDelegate {
     private final Loader loader;
@@ -45,7 +46,7 @@ public final class CellClassLoader implements LoaderDelegate {
     public void load(ClassBytecodes[] classes) throws ClassInstallException {
         boolean[] installed = new boolean[classes.length];
         for (ClassBytecodes c : classes) {
-            bytecodes.put(c.name(), c.bytecodes());
+            bytecodes.put(c.name(), instrumented(c));
         }
         for (int i = 0; i < classes.length; i++) {
             String name = classes[i].name();
@@ -61,7 +62,18 @@ public final class CellClassLoader implements LoaderDelegate {
     @Override
     public void classesRedefined(ClassBytecodes[] classes) {
         for (ClassBytecodes c : classes) {
-            bytecodes.put(c.name(), c.bytecodes());
+            bytecodes.put(c.name(), instrumented(c));
+        }
+    }
+
+    /** The class with its stop checks and exit guards; as compiled (and said so) if ASM fails. */
+    private static byte[] instrumented(ClassBytecodes c) {
+        try {
+            return CellBytecode.instrument(c.bytecodes());
+        } catch (IllegalArgumentException e) {
+            System.err.println("warning: " + c.name() + " runs without stop checks (an interrupt may not stop it): "
+                    + e.getMessage());
+            return c.bytecodes();
         }
     }
 

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,23 +15,22 @@ import nndl.kernel.errors.StoppedFailure.Reason;
  * Runs JShell's snippets inside the kernel's JVM, each on its own worker thread, so that user code
  * reaches the kernel ({@code display(...)}) and a stuck statement can be stopped.
  *
- * <p>The thread that asked JShell to evaluate supervises the worker. When the user interrupts (or
- * the {@code JJAVA_TIMEOUT} time-out passes) it first calls {@link Thread#interrupt()}, which ends
- * sleeps, waits and any loop that checks its interrupt flag. A loop that never checks it, such as
- * {@code while (true) {}}, is then stopped with {@link Thread#stop()} after a one-second grace: on
- * JDK 17 that still throws {@link ThreadDeath} inside the worker, unwinding the user's code. This
- * is a last resort (objects the loop was changing may be left half-updated), so the cell reports
- * the interrupt and the user decides whether to re-run earlier cells. On a JDK where
- * {@code Thread.stop} is unsupported the worker is abandoned (it is a daemon thread) and the cell
- * says that a restart is needed.
+ * <p>The thread that asked JShell to evaluate supervises the worker. A cell's worker and every
+ * thread it starts share the cell's thread group ({@link CellThreads}). When the user interrupts
+ * (or the {@code JJAVA_TIMEOUT} time-out passes) the supervisor raises the {@link StopSignal} for
+ * that group and interrupts its threads: sleeps, waits and library loops that check the interrupt
+ * flag end, and the cells' own code, which carries a stop check at every method entry and backward
+ * branch ({@link CellBytecode}), throws {@link CellStopped} at once, on every JDK. Code that
+ * checks nothing (a native call, a library loop ignoring interrupts) is given
+ * {@value #STOP_GRACE_MILLIS} ms; if it still runs, the cell says so and names where, and never
+ * claims to have stopped it. {@code Thread.stop} is not used: it is gone from JDK 20 on.
  *
  * <p>JShell only gets a key from {@link #invoke(Method)}; the value itself is kept here, so that
  * the kernel can render the real object (an image, a table) rather than its string.
  */
 public final class CellExecutionControl extends DirectExecutionControl {
     private static final long POLL_MILLIS = 20;
-    private static final long INTERRUPT_GRACE_MILLIS = 1_000;
-    private static final long STOP_WAIT_MILLIS = 5_000;
+    private static final long STOP_GRACE_MILLIS = 1_500;
     private static final Object NULL = new Object();
 
     private final CellClassLoader classes;
@@ -40,9 +40,9 @@ public final class CellExecutionControl extends DirectExecutionControl {
     private volatile boolean interruptRequested;
     private volatile boolean closed;
     private volatile Reason stopReason;
-    private volatile boolean workerStillRunning;
+    private volatile List<String> stillRunning = List.of();
     private volatile Thread worker;
-    private volatile StackTraceElement[] stoppedAt;
+    private volatile ThreadGroup cellGroup = CellThreads.newCell(0);
     private final AtomicLong executionWallNanos = new AtomicLong();
     private final AtomicLong executionCpuNanos = new AtomicLong();
 
@@ -75,11 +75,12 @@ public final class CellExecutionControl extends DirectExecutionControl {
         return timeout;
     }
 
-    /** Forgets any earlier interrupt; called when a new cell starts. */
-    public void beginCell() {
+    /** Forgets any earlier interrupt and gives cell {@code In [count]} its thread group. */
+    public void beginCell(int count) {
         interruptRequested = false;
         stopReason = null;
-        workerStillRunning = false;
+        stillRunning = List.of();
+        cellGroup = CellThreads.newCell(count);
     }
 
     /** Asks the running statement, if any, to stop; later statements of the cell are skipped. */
@@ -97,9 +98,12 @@ public final class CellExecutionControl extends DirectExecutionControl {
         return stopReason;
     }
 
-    /** True if the last stopped statement's thread ignored every attempt to stop it. */
-    public boolean workerStillRunning() {
-        return workerStillRunning;
+    /**
+     * The threads of the last stopped cell that ignored every attempt to stop them, each as its
+     * name and where it runs; empty when all stopped.
+     */
+    public List<String> stillRunning() {
+        return stillRunning;
     }
 
     /** Time spent running statements so far; {@code %time} reports differences of readings. */
@@ -146,9 +150,8 @@ public final class CellExecutionControl extends DirectExecutionControl {
             stopReason = Reason.INTERRUPTED;
             throw new InvocationTargetException(new InterruptedException("statement skipped: the cell was interrupted"));
         }
-        stoppedAt = null;
         Statement statement = new Statement(doit);
-        Thread thread = new Thread(statement, "nndl-cell-" + counter.incrementAndGet());
+        Thread thread = new Thread(cellGroup, statement, "nndl-cell-" + counter.incrementAndGet());
         thread.setDaemon(true);
         thread.setContextClassLoader(classes.classLoader());
         worker = thread;
@@ -163,15 +166,13 @@ public final class CellExecutionControl extends DirectExecutionControl {
             long cpuAfter = processCpuNanos();
             executionCpuNanos.addAndGet(cpuBefore < 0 || cpuAfter < 0 ? 0 : cpuAfter - cpuBefore);
         }
-        if (statement.failure instanceof ThreadDeath death && stoppedAt != null) {
-            // Thread.stop builds ThreadDeath on the stopping thread; show where the loop really was.
-            death.setStackTrace(stoppedAt);
+        if (thread.isAlive()) {
+            InterruptedException notStopped = new InterruptedException("the statement did not stop");
+            notStopped.setStackTrace(thread.getStackTrace());
+            throw new InvocationTargetException(notStopped);
         }
         if (statement.failure != null) {
             throw new InvocationTargetException(statement.failure);
-        }
-        if (workerStillRunning) {
-            throw new InvocationTargetException(new InterruptedException("the statement did not stop"));
         }
         String key = "nndl-result-" + counter.incrementAndGet();
         results.put(key, statement.value == null ? NULL : statement.value);
@@ -212,24 +213,40 @@ public final class CellExecutionControl extends DirectExecutionControl {
         }
     }
 
-    /** Interrupts {@code thread}, then stops it if it ignores the interrupt; see the class comment. */
-    @SuppressWarnings({"deprecation", "removal"})
+    /**
+     * Stops the cell's threads, {@code thread} (the statement's worker) first; see the class
+     * comment. Leaves in {@link #stillRunning()} those that would not stop.
+     */
     private void halt(Thread thread, Reason reason) {
         stopReason = reason;
+        ThreadGroup group = cellGroup;
+        StopSignal.raise(group);
+        long deadline = System.nanoTime() + STOP_GRACE_MILLIS * 1_000_000;
         try {
-            thread.interrupt();
-            thread.join(INTERRUPT_GRACE_MILLIS);
-            if (thread.isAlive()) {
-                stoppedAt = thread.getStackTrace();
-                thread.stop();
-                thread.join(STOP_WAIT_MILLIS);
+            CellThreads.threads(group).forEach(Thread::interrupt);
+            thread.join(STOP_GRACE_MILLIS);
+            while (!CellThreads.running(group).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(POLL_MILLIS);
             }
-        } catch (UnsupportedOperationException unsupported) {
-            // Thread.stop is gone on this JDK: the daemon worker is left behind, the cell says so.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            StopSignal.spareCommonPool();
         }
-        workerStillRunning = thread.isAlive();
+        List<Thread> left = CellThreads.running(group);
+        if (thread.isAlive() && !left.contains(thread)) {
+            left.add(0, thread);
+        }
+        if (left.isEmpty()) {
+            // Threads of the cell that wait (an idle executor) keep no CPU; their next task may run.
+            StopSignal.lower(group);
+        }
+        stillRunning = left.stream().map(CellExecutionControl::whereItRuns).toList();
+    }
+
+    private static String whereItRuns(Thread thread) {
+        StackTraceElement[] stack = thread.getStackTrace();
+        return stack.length == 0 ? thread.getName() : thread.getName() + " in " + stack[0];
     }
 
     private static long processCpuNanos() {

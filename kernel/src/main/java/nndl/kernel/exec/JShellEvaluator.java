@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -30,12 +31,15 @@ import nndl.kernel.errors.UserCodeFailure.Thrown;
  * that name the user's lines.
  */
 public final class JShellEvaluator implements AutoCloseable {
+    /** javac's messages for code past the class file's limits (64 KB per method, 65,535 constants). */
+    private static final Pattern CLASS_LIMITS = Pattern.compile("code too large|too many constants|constant string too long");
     private final JShell shell;
     private final CellExecutionControl control;
     private final CellClassLoader classes;
     private final SnippetLocations locations = new SnippetLocations();
     private final SnippetReclaimer reclaimer;
     private final CodeAnalysis analysis;
+    private final CompilerPool compilerPool;
 
     /**
      * Starts JShell.
@@ -55,6 +59,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 .build();
         this.reclaimer = new SnippetReclaimer(control);
         this.analysis = new CodeAnalysis(shell.sourceCodeAnalysis());
+        this.compilerPool = new CompilerPool(shell);
         for (Path entry : compilerClasspath) {
             shell.addToClasspath(entry.toString());
         }
@@ -95,9 +100,9 @@ public final class JShellEvaluator implements AutoCloseable {
         return control.usage();
     }
 
-    /** Forgets an earlier interrupt; called when a cell starts. */
-    public void beginCell() {
-        control.beginCell();
+    /** Forgets an earlier interrupt; called when cell {@code In [count]} starts. */
+    public void beginCell(int count) {
+        control.beginCell(count);
     }
 
     /** Asks the running cell to stop (thread-safe; called from the control channel). */
@@ -212,7 +217,7 @@ public final class JShellEvaluator implements AutoCloseable {
         String detail = reason == StoppedFailure.Reason.INTERRUPTED
                 ? "the cell was interrupted"
                 : "a statement ran longer than the time-out of " + control.timeout().toMillis() + " ms (JJAVA_TIMEOUT)";
-        throw new StoppedFailure(reason, detail, frames, control.workerStillRunning());
+        throw new StoppedFailure(reason, detail, frames, control.stillRunning());
     }
 
     private Thrown describe(Throwable thrown, int currentCount) {
@@ -237,12 +242,35 @@ public final class JShellEvaluator implements AutoCloseable {
     private CompileFailure compileFailure(Snippet snippet, SourceText source, int offset) {
         List<CompileFailure.Problem> problems = new ArrayList<>();
         shell.diagnostics(snippet).filter(Diag::isError).forEach(diag -> problems.add(problem(diag, source, offset)));
+        if (problems.stream().anyMatch(p -> CLASS_LIMITS.matcher(p.message()).find())) {
+            problems.set(0, withNote(problems.get(0), recoverFromClassLimits(snippet)));
+        }
         if (problems.isEmpty()) {
             problems.add(new CompileFailure.Problem(source.describeLine(source.lineAt(offset), source.executionCount()),
                     source.lineTextAt(offset), source.columnAt(offset), 1,
                     "JShell rejected this statement (" + shell.status(snippet) + ")"));
         }
         return new CompileFailure(problems);
+    }
+
+    /**
+     * Drops a statement no class file can hold and renews javac's contexts, which such a failure
+     * leaves broken for every later statement; says what was done.
+     */
+    private String recoverFromClassLimits(Snippet snippet) {
+        if (shell.status(snippet).isActive()) {
+            shell.drop(snippet);
+        }
+        return compilerPool.renew()
+                ? "a class file cannot hold this statement: it was dropped, the rest of the session is kept;"
+                        + " load such data from a file, or split it"
+                : "a class file cannot hold this statement, and this JDK's JShell cannot recover from it:"
+                        + " later statements may fail with 'too many constants' until the kernel is restarted";
+    }
+
+    private static CompileFailure.Problem withNote(CompileFailure.Problem problem, String note) {
+        return new CompileFailure.Problem(problem.where(), problem.lineText(), problem.column(), problem.width(),
+                problem.message() + "\n(" + note + ")");
     }
 
     private static CompileFailure.Problem problem(Diag diag, SourceText source, int offset) {

@@ -1,6 +1,7 @@
 package nndl.kernel.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +47,20 @@ class UserCodeFailureTest {
     }
 
     @Test
-    void stoppedFailureSaysWhereAndWhetherTheThreadStillRuns() {
-        ErrorReport report = new StoppedFailure(StoppedFailure.Reason.TIMED_OUT, "too slow", List.of("line 4"), true).report();
+    void stoppedFailureSaysWhere() {
+        ErrorReport report = new StoppedFailure(StoppedFailure.Reason.TIMED_OUT, "too slow", List.of("line 4"), List.of()).report();
         assertEquals("TimedOut", report.name());
-        assertEquals(List.of("TimedOut: too slow", "    at line 4",
-                "The cell's thread did not stop and still runs; restart the kernel to free it."), report.traceback());
+        assertEquals(List.of("TimedOut: too slow", "    at line 4"), report.traceback());
+    }
+
+    @Test
+    void aCellThatDidNotStopIsNotCalledInterrupted() {
+        ErrorReport report = new StoppedFailure(StoppedFailure.Reason.INTERRUPTED, "the cell was interrupted", List.of(),
+                List.of("nndl-cell-3 in Native.spin(Native Method)")).report();
+        assertEquals("NotStopped", report.name());
+        assertEquals("NotStopped: the interrupt could not stop the cell: a thread of it still runs"
+                + " (in native code or in a library that ignores interrupts)", report.traceback().get(0));
+        assertTrue(report.traceback().contains("    still running: nndl-cell-3 in Native.spin(Native Method)"), report.traceback().toString());
+        assertTrue(report.traceback().get(report.traceback().size() - 1).startsWith("Restart the kernel"));
     }
 }

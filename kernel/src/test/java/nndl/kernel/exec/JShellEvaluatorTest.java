@@ -46,7 +46,7 @@ public class JShellEvaluatorTest {
     }
 
     private static Object run(String code) {
-        evaluator.beginCell();
+        evaluator.beginCell(count + 1);
         return evaluator.eval(SourceText.cell(code, 1, ++count));
     }
 
@@ -100,7 +100,7 @@ public class JShellEvaluatorTest {
 
     @Test
     void interruptStopsALoopThatIgnoresInterrupts() throws Exception {
-        evaluator.beginCell();
+        evaluator.beginCell(count + 1);
         CompletableFuture<Object> cell = CompletableFuture.supplyAsync(
                 () -> evaluator.eval(SourceText.cell("long spins = 0;\nwhile (true) { spins++; }\nint after = 1;", 1, ++count)));
         Thread.sleep(500);
@@ -117,10 +117,10 @@ public class JShellEvaluatorTest {
     @Test
     void timeOutStopsAStatement() {
         try (JShellEvaluator bounded = new JShellEvaluator(getClass().getClassLoader(), List.of(), List.of(), Duration.ofMillis(300))) {
-            bounded.beginCell();
+            bounded.beginCell(1);
             StoppedFailure stopped = assertThrows(StoppedFailure.class, () -> bounded.eval(SourceText.cell("Thread.sleep(60_000);", 1, 1)));
             assertEquals(StoppedFailure.Reason.TIMED_OUT, stopped.reason());
-            bounded.beginCell();
+            bounded.beginCell(2);
             assertEquals(3, bounded.eval(SourceText.cell("1 + 2", 1, 2)));
         }
     }
