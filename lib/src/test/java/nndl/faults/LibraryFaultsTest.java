@@ -112,7 +112,7 @@ class LibraryFaultsTest {
 
     @Test
     void aValidationLabelOutOfRangeIsAnErrorNotAMiss() {
-        nndl.nets.TwoLayerNet model = new nndl.nets.TwoLayerNet(new nndl.nets.TwoLayerNet.Options()
+        nndl.nets.FcTwoLayerNet model = new nndl.nets.FcTwoLayerNet(new nndl.nets.FcTwoLayerNet.Options()
                 .withInputDim(4).withHiddenDims(5).withNumClasses(3), new RandomState(0));
         DMatrixRMaj x = new RandomState(1).randn(10, 4);
         int[] y = {0, 1, 2, 0, 1, 2, 0, 1, 2, 0};
@@ -136,7 +136,7 @@ class LibraryFaultsTest {
         net.params().put("W2", new DMatrixRMaj(20, 31));
         assertContains(message(IllegalArgumentException.class, () -> net.loss(x, new int[] {0, 1})),
                 "b2 is 1×30 but W2 is 20×31, so b2 must be 1×31");
-        nndl.nets.TwoLayerNet two = new nndl.nets.TwoLayerNet(new nndl.nets.TwoLayerNet.Options()
+        nndl.nets.FcTwoLayerNet two = new nndl.nets.FcTwoLayerNet(new nndl.nets.FcTwoLayerNet.Options()
                 .withInputDim(15).withHiddenDims(5).withNumClasses(3), new RandomState(0));
         two.params().put("W1", new DMatrixRMaj(14, 5));
         assertContains(message(IllegalArgumentException.class, () -> two.loss(x)),
