@@ -11,14 +11,15 @@ import java.util.Locale;
  * @param root         the instructor edition the submissions are graded in (its built modules)
  * @param out          where the per-submission folders and gradebook.csv go
  * @param jobs         how many submissions are graded at once (each in its own processes)
- * @param cellTimeout  seconds one notebook cell or one hidden check may run
+ * @param cellTimeout  seconds one notebook cell may run
+ * @param checkTimeout seconds one hidden check may run
  * @param memory       the heap cap of every JVM a submission's code runs in, e.g. {@code 3g}
  * @param profile      {@code quick} or {@code full}: the notebooks' sizes
  * @param data         the data root the instructor's notebooks read
  * @param python       the Python with Jupyter's nbclient
  * @param submissions  zips or folders, or folders of them
  */
-record GradeOptions(Path root, Path out, int jobs, int cellTimeout, String memory, String profile, Path data,
+record GradeOptions(Path root, Path out, int jobs, int cellTimeout, int checkTimeout, String memory, String profile, Path data,
                     String python, List<Path> submissions) {
     static final String USAGE = """
             Usage: ./workbook grade [options] SUBMISSION...
@@ -31,7 +32,8 @@ record GradeOptions(Path root, Path out, int jobs, int cellTimeout, String memor
             Options:
               --out DIR           output folder (default build/grades)
               --jobs N            submissions graded at once (default: the number of cores)
-              --cell-timeout S    seconds one notebook cell or hidden check may run (default 600)
+              --cell-timeout S    seconds one notebook cell may run (default 600)
+              --check-timeout S   seconds one hidden check may run (default 60)
               --memory SIZE       heap cap of each JVM running a submission's code (default 3g)
               --help              this text
             Environment: NNDL_PROFILE (quick|full, default full), NNDL_DATA (data root).
@@ -41,8 +43,9 @@ record GradeOptions(Path root, Path out, int jobs, int cellTimeout, String memor
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
         }
-        if (cellTimeout < 1) {
-            throw new IllegalArgumentException("--cell-timeout must be at least 1 second, got " + cellTimeout);
+        if (cellTimeout < 1 || checkTimeout < 1) {
+            throw new IllegalArgumentException("--cell-timeout and --check-timeout must be at least 1 second, got "
+                    + cellTimeout + " and " + checkTimeout);
         }
         if (!memory.matches("[0-9]+[mMgG]")) {
             throw new IllegalArgumentException("--memory must look like 3g or 2048m, got '" + memory + "'");
@@ -68,6 +71,7 @@ record GradeOptions(Path root, Path out, int jobs, int cellTimeout, String memor
         Path data = null;
         int jobs = Runtime.getRuntime().availableProcessors();
         int cellTimeout = 600;
+        int checkTimeout = 60;
         String memory = "3g";
         String profile = "full";
         String python = "/usr/bin/python3";
@@ -83,6 +87,7 @@ record GradeOptions(Path root, Path out, int jobs, int cellTimeout, String memor
                 case "--memory" -> memory = value(args, ++i, arg);
                 case "--jobs" -> jobs = number(value(args, ++i, arg), arg);
                 case "--cell-timeout" -> cellTimeout = number(value(args, ++i, arg), arg);
+                case "--check-timeout" -> checkTimeout = number(value(args, ++i, arg), arg);
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -94,7 +99,7 @@ record GradeOptions(Path root, Path out, int jobs, int cellTimeout, String memor
         if (root == null || data == null) {
             throw new IllegalArgumentException("--root and --data are required (the launcher gives them)");
         }
-        return new GradeOptions(root, out == null ? root.resolve("build/grades") : out, jobs, cellTimeout, memory, profile,
+        return new GradeOptions(root, out == null ? root.resolve("build/grades") : out, jobs, cellTimeout, checkTimeout, memory, profile,
                 data, python, submissions);
     }
 

@@ -54,9 +54,9 @@ public final class GraderMain {
             err.println("grade: no submission found in " + options.submissions());
             return USAGE;
         }
-        out.printf(Locale.ROOT, "grading %d submission%s, %d at a time (profile %s, cell limit %d s, heap %s) into %s%n",
+        out.printf(Locale.ROOT, "grading %d submission%s, %d at a time (profile %s, cell limit %d s, check limit %d s, heap %s) into %s%n",
                 submissions.size(), submissions.size() == 1 ? "" : "s", options.jobs(), options.profile(), options.cellTimeout(),
-                options.memory(), options.out());
+                options.checkTimeout(), options.memory(), options.out());
         SubmissionGrader grader = new SubmissionGrader(options, editable);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), submissions.size()));
         AtomicInteger finished = new AtomicInteger();

@@ -31,7 +31,7 @@ record HiddenRun(Map<String, Double> values, Map<String, String> errors, String 
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(javaCommand, "-Xmx" + options.memory(), "-Djava.awt.headless=true",
                 "-cp", hiddenJar + File.pathSeparator + scratch.classpath(), "nndl.hidden.HiddenMain",
-                "--timeout", Integer.toString(Math.min(options.cellTimeout(), 120)));
+                "--timeout", Integer.toString(options.checkTimeout()));
         builder.redirectError(log.toFile());
         builder.environment().put("OPENBLAS_NUM_THREADS", "1");
         Process process = builder.start();
@@ -64,7 +64,7 @@ record HiddenRun(Map<String, Double> values, Map<String, String> errors, String 
             process.destroyForcibly();
         }
         if (timedOutId != null) {
-            return new HiddenRun(values, errors, timedOutId + " ran longer than " + Math.min(options.cellTimeout(), 120) + " s", true);
+            return new HiddenRun(values, errors, timedOutId + " ran longer than " + options.checkTimeout() + " s", true);
         }
         if (!done) {
             return new HiddenRun(values, errors, "the hidden checks' JVM ended with status " + process.exitValue()

@@ -15,11 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nndl.data.Cifar10;
-import nndl.data.OfficialCifar10;
 import nndl.grade.Check;
 import nndl.grade.GradeResult;
 import nndl.grade.Rubric;
+import nndl.report.GradedReport;
+import nndl.report.HiddenResults;
 import nndl.report.NotebookFile;
 import nndl.report.ReportMain;
 import nndl.report.TrustedGrades;
@@ -52,6 +52,7 @@ final class SubmissionGrader {
             Submission submission = Submission.read(source);
             name = submission.name();
             Path out = options.out().resolve(name);
+            Scratch.deleteTree(out);
             Files.createDirectories(out);
             Scratch scratch = Scratch.prepare(options.root(), editable, submission, options.out().resolve("work").resolve(name));
             messages.add("student-editable files taken: " + (scratch.overlaid().isEmpty() ? "none (every exercise keeps its stub)"
@@ -91,6 +92,7 @@ final class SubmissionGrader {
         }
         HiddenRun hidden = HiddenRun.run(options.root().resolve("hidden/target/nndl-hidden.jar"), scratch, options,
                 out.resolve("hidden-checks.log"));
+        HiddenResults.write(out.resolve("hidden-checks.json"), hidden.values(), hidden.errors());
         for (Check check : Rubric.checks(Rubric.HIDDEN)) {
             Double value = hidden.values().get(check.id());
             String error = hidden.errors().get(check.id());
@@ -118,8 +120,7 @@ final class SubmissionGrader {
 
     /** The grades of the executed notebooks (TrustedGrades), and for each missing one the failed cell that should have recorded it. */
     private void readNotebookGrades(Path executed, Map<String, GradeResult> results, Map<String, String> notes) throws IOException {
-        boolean full = options.profile().equals("full")
-                && Cifar10.locate(options.data()).map(OfficialCifar10::verified).orElse(false);
+        boolean full = GradedReport.Options.verifiedFullRun(options.profile(), options.data());
         for (String notebook : Rubric.NOTEBOOKS) {
             Path file = executed.resolve(notebook + ".ipynb");
             if (!Files.isRegularFile(file)) {
@@ -209,9 +210,14 @@ final class SubmissionGrader {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (PrintStream stream = new PrintStream(log, true, StandardCharsets.UTF_8)) {
             synchronized (REPORT_LOCK) {
-                ReportMain.run(new String[] {"--notebooks", executed.toString(), "--out", out.resolve("graded-report.pdf").toString(),
-                    "--sources", scratch.dir().resolve("lib/src/main/java/nndl").toString(), "--student", out.getFileName().toString()},
-                        stream, stream);
+                List<String> args = new ArrayList<>(List.of("--notebooks", executed.toString(),
+                        "--out", out.resolve("graded-report.pdf").toString(),
+                        "--sources", scratch.dir().resolve("lib/src/main/java/nndl").toString(), "--student", out.getFileName().toString(),
+                        "--profile", options.profile(), "--data", options.data().toString(), "--answers", out.resolve("answers.md").toString()));
+                if (Files.isRegularFile(out.resolve("hidden-checks.json"))) {
+                    args.addAll(List.of("--hidden", out.resolve("hidden-checks.json").toString()));
+                }
+                ReportMain.run(args.toArray(String[]::new), stream, stream);
             }
         }
         Files.write(out.resolve("report.log"), log.toByteArray());

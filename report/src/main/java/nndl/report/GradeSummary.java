@@ -17,9 +17,11 @@ import nndl.grade.RunInfo;
 
 /**
  * The grades read back from executed notebooks, scored against the {@link Rubric}. Every rubric
- * check appears: one whose record is missing "did not run" and earns 0 of its points; one recorded
- * as not-graded-on-this-data leaves the possible total. Points are recomputed from the recorded
- * value with the current rubric; a check recorded several times counts its lowest score.
+ * check appears: one whose record is missing "did not run" and earns 0 of its points; one not
+ * graded on this data leaves the possible total. Records are read by {@link TrustedGrades}: only
+ * their values count, points are recomputed with the current rubric, and whether the run used the
+ * full dataset is the caller's verified answer, not the record's claim. The hidden checks'
+ * group ({@link Rubric#HIDDEN}) appears only when the grader measured it ({@link #withHidden}).
  */
 public final class GradeSummary {
 
@@ -131,12 +133,17 @@ public final class GradeSummary {
      *
      * @throws IllegalArgumentException if the folder does not exist or a notebook is malformed
      */
-    public static GradeSummary read(Path folder) throws IOException {
-        return of(Notebooks.readFolder(folder));
+    public static GradeSummary read(Path folder, boolean fullDataset) throws IOException {
+        return of(Notebooks.readFolder(folder), fullDataset);
     }
 
-    /** Scores the given executed notebooks against the rubric. */
-    public static GradeSummary of(List<NotebookFile> files) {
+    /**
+     * Scores the given executed notebooks against the rubric.
+     *
+     * @param files       executed notebooks (not modified)
+     * @param fullDataset whether the caller verified that they ran on the full official dataset
+     */
+    public static GradeSummary of(List<NotebookFile> files, boolean fullDataset) {
         Map<String, GradeResult> grades = new LinkedHashMap<>();
         Map<String, RunInfo> runs = new LinkedHashMap<>();
         Set<String> present = new LinkedHashSet<>();
@@ -151,10 +158,12 @@ public final class GradeSummary {
                     RunInfo info = RunInfo.fromJson(run);
                     runs.put(info.notebook(), info);
                 }
-                JsonObject grade = data.json(GradeResult.MIME_TYPE);
-                if (grade != null) {
-                    record(GradeResult.fromJson(grade), file, grades, datasets, warnings);
+            }
+            for (GradeResult result : TrustedGrades.read(file, fullDataset, warnings).values()) {
+                if (result.dataset() != null) {
+                    datasets.add(result.dataset());
                 }
+                grades.put(result.id(), result);
             }
         }
         List<NotebookScore> scores = new ArrayList<>();
@@ -174,26 +183,24 @@ public final class GradeSummary {
         return new GradeSummary(List.copyOf(scores), List.copyOf(warnings), datasets);
     }
 
-    private static void record(GradeResult recorded, NotebookFile file, Map<String, GradeResult> grades,
-                               Set<String> datasets, List<String> warnings) {
-        Check check = Rubric.find(recorded.id()).orElse(null);
-        if (check == null) {
-            warnings.add(file.name() + ": grade record for unknown check '" + recorded.id() + "' ignored");
-            return;
+    /**
+     * Returns this summary with the hidden checks' group added: each check's measured result, or,
+     * where its code failed or did not run, why.
+     *
+     * @param results the graded hidden checks by id (not modified)
+     * @param errors  why a hidden check has no result, by id (not modified)
+     */
+    public GradeSummary withHidden(Map<String, GradeResult> results, Map<String, String> errors) {
+        List<CheckScore> checks = new ArrayList<>();
+        for (Check check : Rubric.checks(Rubric.HIDDEN)) {
+            GradeResult result = results.get(check.id());
+            MissingChecks.Reason reason = result != null ? null
+                    : new MissingChecks.Reason(MissingChecks.Kind.ERROR, 0, errors.getOrDefault(check.id(), "not run"));
+            checks.add(new CheckScore(check, result, reason));
         }
-        if (recorded.dataset() != null) {
-            datasets.add(recorded.dataset());
-        }
-        boolean graded = recorded.status() == GradeResult.Status.GRADED;
-        GradeResult rescored = check.evaluate(recorded.value(), graded, recorded.dataset());
-        if (rescored.earned() != recorded.earned() && graded) {
-            warnings.add(file.name() + ": " + check.id() + " recorded " + Numbers.points(recorded.earned())
-                    + " points, the rubric gives " + Numbers.points(rescored.earned()) + " for value " + Numbers.format(recorded.value()));
-        }
-        GradeResult previous = grades.get(check.id());
-        if (previous == null || rescored.earned() <= previous.earned()) {
-            grades.put(check.id(), rescored);
-        }
+        List<NotebookScore> all = new ArrayList<>(notebooks);
+        all.add(new NotebookScore(Rubric.HIDDEN, true, null, List.copyOf(checks)));
+        return new GradeSummary(List.copyOf(all), warnings, datasets);
     }
 
     /** Returns the notebooks of the rubric, in order, with their checks. */

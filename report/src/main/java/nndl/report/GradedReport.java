@@ -1,12 +1,15 @@
 package nndl.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.Calendar;
 import java.util.List;
+import nndl.data.Cifar10;
+import nndl.data.OfficialCifar10;
 import nndl.grade.Rubric;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -41,50 +44,81 @@ public final class GradedReport {
      * @param sourceFolders sub-folders of {@code sources} shown in the appendix
      * @param student       the name printed on the cover
      */
-    public record Options(Path notebooks, Path out, Path sources, List<String> sourceFolders, String student) {
+    public record Options(Path notebooks, Path out, Path sources, List<String> sourceFolders, String student,
+                          boolean fullDataset, Path hidden, Path answers) {
         public Options {
             if (notebooks == null || out == null || sources == null || sourceFolders == null || student == null) {
-                throw new IllegalArgumentException("GradedReport.Options: no field may be null");
+                throw new IllegalArgumentException("GradedReport.Options: notebooks, out, sources, sourceFolders and student are required");
             }
             sourceFolders = List.copyOf(sourceFolders);
         }
 
         /**
          * Returns build/notebooks → build/report/graded-report.pdf with sources lib/src/main/java/nndl,
-         * the default folders, and the student from NNDL_STUDENT (else the user name).
+         * the default folders, the student from NNDL_STUDENT (else the user name), the full dataset only
+         * when {@link #verifiedFullRun} says so for NNDL_PROFILE and NNDL_DATA, no hidden checks and no answers.
          */
         public static Options defaults() {
             String student = System.getenv("NNDL_STUDENT");
             if (student == null || student.isBlank()) {
                 student = System.getProperty("user.name", "unknown");
             }
+            String data = System.getenv("NNDL_DATA");
             return new Options(Path.of("build/notebooks"), Path.of("build/report/graded-report.pdf"),
-                    Path.of("lib/src/main/java/nndl"), DEFAULT_SOURCE_FOLDERS, student);
+                    Path.of("lib/src/main/java/nndl"), DEFAULT_SOURCE_FOLDERS, student,
+                    verifiedFullRun(System.getenv("NNDL_PROFILE"), data == null || data.isBlank() ? null : Path.of(data)), null, null);
+        }
+
+        /**
+         * Whether a run in {@code profile} on the data root {@code data} used the full official CIFAR-10:
+         * the full profile, and a CIFAR-10 folder whose files pass their checksums ({@link OfficialCifar10}).
+         *
+         * @param profile NNDL_PROFILE's value (null or blank: full)
+         * @param data    the data root, or null for the default
+         */
+        public static boolean verifiedFullRun(String profile, Path data) {
+            boolean full = profile == null || profile.isBlank() || profile.strip().equalsIgnoreCase("full");
+            return full && Cifar10.locate(data).map(OfficialCifar10::verified).orElse(false);
         }
 
         /** Returns a copy reading the notebooks from {@code folder}. */
         public Options withNotebooks(Path folder) {
-            return new Options(folder, out, sources, sourceFolders, student);
+            return new Options(folder, out, sources, sourceFolders, student, fullDataset, hidden, answers);
         }
 
         /** Returns a copy writing the PDF to {@code pdf}. */
         public Options withOut(Path pdf) {
-            return new Options(notebooks, pdf, sources, sourceFolders, student);
+            return new Options(notebooks, pdf, sources, sourceFolders, student, fullDataset, hidden, answers);
         }
 
         /** Returns a copy taking the appendix sources from {@code root}. */
         public Options withSources(Path root) {
-            return new Options(notebooks, out, root, sourceFolders, student);
+            return new Options(notebooks, out, root, sourceFolders, student, fullDataset, hidden, answers);
         }
 
         /** Returns a copy showing the sub-folders {@code folders} of the source root. */
         public Options withSourceFolders(List<String> folders) {
-            return new Options(notebooks, out, sources, folders, student);
+            return new Options(notebooks, out, sources, folders, student, fullDataset, hidden, answers);
         }
 
         /** Returns a copy naming {@code name} on the cover. */
         public Options withStudent(String name) {
-            return new Options(notebooks, out, sources, sourceFolders, name);
+            return new Options(notebooks, out, sources, sourceFolders, name, fullDataset, hidden, answers);
+        }
+
+        /** Returns a copy grading full-dataset checks only when {@code full} (the caller verified the data). */
+        public Options withFullDataset(boolean full) {
+            return new Options(notebooks, out, sources, sourceFolders, student, full, hidden, answers);
+        }
+
+        /** Returns a copy adding the hidden checks measured by the grader ({@link HiddenResults} file), or none for null. */
+        public Options withHidden(Path file) {
+            return new Options(notebooks, out, sources, sourceFolders, student, fullDataset, file, answers);
+        }
+
+        /** Returns a copy ending with the student's written answers (a markdown file), or none for null. */
+        public Options withAnswers(Path file) {
+            return new Options(notebooks, out, sources, sourceFolders, student, fullDataset, hidden, file);
         }
     }
 
@@ -105,7 +139,7 @@ public final class GradedReport {
     public static Result write(Options options) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<NotebookFile> notebooks = Notebooks.readFolder(options.notebooks());
-        GradeSummary summary = GradeSummary.of(notebooks);
+        GradeSummary summary = summary(notebooks, options);
         Path out = options.out().toAbsolutePath();
         Files.createDirectories(out.getParent());
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
@@ -124,6 +158,16 @@ public final class GradedReport {
         }
         Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Result(out, pages, summary);
+    }
+
+    /** The scores of {@code notebooks}, with the hidden checks' group when the options name their results. */
+    static GradeSummary summary(List<NotebookFile> notebooks, Options options) throws IOException {
+        GradeSummary summary = GradeSummary.of(notebooks, options.fullDataset());
+        if (options.hidden() == null) {
+            return summary;
+        }
+        HiddenResults hidden = HiddenResults.read(options.hidden());
+        return summary.withHidden(hidden.results(), hidden.errors());
     }
 
     private static void draw(PageWriter writer, Fonts fonts, Outline outline, List<NotebookFile> notebooks,
@@ -153,6 +197,16 @@ public final class GradedReport {
             writer.down(10);
             cells.cells(notebook, (level, text, top) -> outline.add(entry, text, writer.page(), top));
             index++;
+        }
+        if (options.answers() != null) {
+            PDPage first = writer.newPage();
+            String title = index + ". Written answers (from the submitted notebooks)";
+            outline.add(title, first, writer.y());
+            layout.draw(writer, layout.wrap(List.of(new Inline.Run(title, styles.title.withSize(18f))), writer.width()),
+                    writer.left(), writer.width(), InlineLayout.Align.LEFT);
+            writer.down(10);
+            markdown.render(Files.readString(options.answers(), StandardCharsets.UTF_8), writer.left(), writer.width(),
+                    (level, text, top) -> { });
         }
         new SourceAppendix(writer, styles, layout, preformatted).draw(options.sources(), options.sourceFolders(), outline);
     }

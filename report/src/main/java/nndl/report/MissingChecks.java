@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class MissingChecks {
     /** Why a check has no record. */
-    enum Kind { NOT_IMPLEMENTED, FAILED, NOT_EXECUTED, NOT_RUN }
+    enum Kind { NOT_IMPLEMENTED, FAILED, NOT_EXECUTED, NOT_RUN, ERROR }
 
     /**
      * Why one check has no record.
@@ -32,6 +32,7 @@ final class MissingChecks {
                 case FAILED -> "failed at cell " + cell;
                 case NOT_EXECUTED -> "not executed";
                 case NOT_RUN -> "not run";
+                case ERROR -> "error";
             };
         }
     }

@@ -19,7 +19,7 @@ public final class ReportMain {
     public static final int USAGE = 2;
 
     private static final String HELP = """
-            Usage: java -cp lib/target/nndl-lib.jar:lib/target/dependency/* nndl.report.ReportMain [options]
+            Usage: java -cp tools/target/nndl-tools.jar:tools/target/dependency/* nndl.report.ReportMain [options]
 
             Writes the graded PDF report (cover with the score table, the executed notebooks, the graded
             library sources) from executed notebooks; with --check, only checks the recorded grades.
@@ -31,6 +31,12 @@ public final class ReportMain {
               --folders A,B,..  sub-folders of --sources shown in the appendix
                                 (default layers,nets,neuralnet,optim,solver,gradcheck,multilayer)
               --student NAME    name on the cover (default $NNDL_STUDENT, else the user name)
+              --profile P       the profile the notebooks ran in (default $NNDL_PROFILE, else full)
+              --data DIR        the data root they read (default $NNDL_DATA, else data/); checks
+                                that need the full CIFAR-10 are graded only when the profile is
+                                full and that folder's files pass their checksums
+              --hidden FILE     the grader's hidden-check results (JSON), added as their own group
+              --answers FILE    the student's written answers (markdown), added after the notebooks
               --check           write no PDF; print the scores and exit 1 listing every check that
                                 failed or did not run (ungraded ones included; "not graded on this
                                 data" and partial credit are not failures)
@@ -68,6 +74,8 @@ public final class ReportMain {
         boolean check = false;
         boolean expectStubs = false;
         List<String> free = List.of();
+        String profile = System.getenv("NNDL_PROFILE");
+        String data = System.getenv("NNDL_DATA");
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -85,9 +93,15 @@ public final class ReportMain {
                     case "--folders" -> options = options.withSourceFolders(Arrays.stream(value(args, ++i).split(","))
                             .map(String::strip).filter(s -> !s.isEmpty()).toList());
                     case "--student" -> options = options.withStudent(value(args, ++i));
+                    case "--profile" -> profile = value(args, ++i);
+                    case "--data" -> data = value(args, ++i);
+                    case "--hidden" -> options = options.withHidden(Path.of(value(args, ++i)));
+                    case "--answers" -> options = options.withAnswers(Path.of(value(args, ++i)));
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "' (see --help)");
                 }
             }
+            options = options.withFullDataset(GradedReport.Options.verifiedFullRun(profile,
+                    data == null || data.isBlank() ? null : Path.of(data)));
             if (check && expectStubs) {
                 throw new IllegalArgumentException("--check and --expect-stubs exclude each other");
             }
@@ -123,7 +137,7 @@ public final class ReportMain {
     }
 
     private static int check(GradedReport.Options options, PrintStream out, PrintStream err) throws IOException {
-        GradeSummary summary = GradeSummary.read(options.notebooks());
+        GradeSummary summary = GradedReport.summary(Notebooks.readFolder(options.notebooks()), options);
         warnings(summary, err);
         out.println(summary);
         List<GradeSummary.CheckScore> problems = summary.problems();
@@ -143,7 +157,7 @@ public final class ReportMain {
 
     private static int expectStubs(GradedReport.Options options, List<String> free, PrintStream out, PrintStream err)
             throws IOException {
-        GradeSummary summary = GradeSummary.read(options.notebooks());
+        GradeSummary summary = GradedReport.summary(Notebooks.readFolder(options.notebooks()), options);
         warnings(summary, err);
         out.println(summary);
         long stubs = summary.checks().stream().filter(c -> c.outcome() == GradeSummary.Outcome.NOT_IMPLEMENTED).count();

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nndl.grade.Check;
 import nndl.grade.GradeResult;
+import nndl.grade.Numbers;
 import nndl.grade.Rubric;
 
 /**
@@ -28,13 +29,21 @@ public final class TrustedGrades {
     }
 
     /**
-     * The graded checks of {@code notebook}, keyed by id, in rubric order of appearance.
+     * The graded checks of {@code notebook}, keyed by id, in order of appearance.
      *
      * @param notebook    an executed notebook (not modified)
      * @param fullDataset whether the caller verified that the run used the full official dataset
      * @return the re-evaluated results; a check without an acceptable record is absent
      */
     public static Map<String, GradeResult> read(NotebookFile notebook, boolean fullDataset) {
+        return read(notebook, fullDataset, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #read(NotebookFile, boolean)}, adding to {@code warnings} one line per record that was
+     * ignored or whose recorded points differ from the rubric's for its value.
+     */
+    public static Map<String, GradeResult> read(NotebookFile notebook, boolean fullDataset, List<String> warnings) {
         Map<String, GradeResult> results = new LinkedHashMap<>();
         for (NotebookFile.Cell cell : notebook.cells()) {
             if (!(cell instanceof NotebookFile.Code code)) {
@@ -43,7 +52,7 @@ public final class TrustedGrades {
             List<String> named = namedChecks(code.source());
             Map<String, GradeResult> lastInCell = new LinkedHashMap<>();
             for (NotebookFile.Output output : code.outputs()) {
-                accepted(output, notebook.name(), named, fullDataset).ifPresent(r -> lastInCell.put(r.id(), r));
+                accepted(output, notebook.name(), named, fullDataset, warnings).ifPresent(r -> lastInCell.put(r.id(), r));
             }
             results.putAll(lastInCell);
         }
@@ -61,7 +70,7 @@ public final class TrustedGrades {
     }
 
     private static Optional<GradeResult> accepted(NotebookFile.Output output, String notebook, List<String> named,
-                                                  boolean fullDataset) {
+                                                  boolean fullDataset, List<String> warnings) {
         if (!(output instanceof NotebookFile.Data data)) {
             return Optional.empty();
         }
@@ -71,12 +80,22 @@ public final class TrustedGrades {
         }
         String id = json.get("id").getAsString();
         Optional<Check> check = Rubric.find(id);
-        if (check.isEmpty() || !check.get().notebook().equals(notebook) || !json.get("notebook").getAsString().equals(notebook)
-                || !named.contains(id)) {
+        String why = check.isEmpty() ? "is not a check of the rubric"
+                : !check.get().notebook().equals(notebook) || !json.get("notebook").getAsString().equals(notebook)
+                ? "belongs to " + check.get().notebook() + ", not to " + notebook
+                : !named.contains(id) ? "does not come from the cell that calls Grade.check(\"" + id + "\")" : null;
+        if (why != null) {
+            warnings.add(notebook + ": grade record '" + id + "' ignored: it " + why);
             return Optional.empty();
         }
         String dataset = json.has("dataset") && !json.get("dataset").isJsonNull() ? json.get("dataset").getAsString() : null;
-        return Optional.of(check.get().evaluate(value(json), fullDataset, dataset));
+        GradeResult result = check.get().evaluate(value(json), fullDataset, dataset);
+        if (json.has("earned") && json.get("earned").isJsonPrimitive() && json.get("earned").getAsDouble() != result.earned()) {
+            warnings.add(notebook + ": " + id + " recorded " + Numbers.points(json.get("earned").getAsDouble())
+                    + " points, the rubric gives " + Numbers.points(result.earned()) + " for value " + Numbers.format(result.value())
+                    + (fullDataset ? "" : " on data not verified as the full official CIFAR-10"));
+        }
+        return Optional.of(result);
     }
 
     private static double value(JsonObject json) {

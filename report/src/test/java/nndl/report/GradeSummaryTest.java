@@ -28,7 +28,7 @@ class GradeSummaryTest {
     @Test
     void fixtureScoresAsDocumented() throws IOException {
         ReportFixtures.writeNotebooks(dir);
-        GradeSummary summary = GradeSummary.read(dir);
+        GradeSummary summary = GradeSummary.read(dir, false);
         assertEquals(7.0, notebook(summary, "two_layer_nn").earned());
         assertEquals(14, notebook(summary, "two_layer_nn").possible());
         assertEquals(16, notebook(summary, "two_layer_nn").notGraded());
@@ -43,7 +43,7 @@ class GradeSummaryTest {
     @Test
     void failingCheckEarnsNothingAndMissingCheckIsNotRunButStillPossible() throws IOException {
         ReportFixtures.writeNotebooks(dir);
-        GradeSummary summary = GradeSummary.read(dir);
+        GradeSummary summary = GradeSummary.read(dir, false);
         GradeSummary.CheckScore failed = check(summary, "two_layer_nn.toy_loss");
         assertEquals(GradeSummary.Outcome.FAILED, failed.outcome());
         assertEquals(0.0, failed.earned());
@@ -63,14 +63,14 @@ class GradeSummaryTest {
     @Test
     void problemsListFailedAndNotRunChecksOnly() throws IOException {
         ReportFixtures.writeNotebooks(dir);
-        List<String> problems = GradeSummary.read(dir).problems().stream().map(c -> c.check().id()).toList();
+        List<String> problems = GradeSummary.read(dir, false).problems().stream().map(c -> c.check().id()).toList();
         assertEquals(List.of("two_layer_nn.toy_loss", "two_layer_nn.backward", "fc_nets.overfit",
                 "backprop_exercises.gplvm", "backprop_exercises.swish"), problems);
     }
 
     @Test
     void aMissingNotebookLeavesAllItsChecksNotRun() {
-        GradeSummary summary = GradeSummary.of(List.of());
+        GradeSummary summary = GradeSummary.of(List.of(), false);
         assertEquals(0.0, summary.earned());
         assertEquals(150, summary.possible());
         assertEquals("Total: 0 / 150 points", summary.totalLine());
@@ -82,32 +82,62 @@ class GradeSummaryTest {
     void tuningRampIsRescoredFromTheRecordedValue() throws IOException {
         NotebookJson notebook = new NotebookJson();
         for (double value : new double[] {0.39}) {
-            notebook.code("tuning", grade(Rubric.get("two_layer_nn.tuning").evaluate(value, true, "cifar-10-batches-bin")));
+            notebook.code("Grade.check(\"two_layer_nn.tuning\", best.valAcc(), data);",
+                    grade(Rubric.get("two_layer_nn.tuning").evaluate(value, true, "cifar-10-batches-bin")));
         }
         notebook.write(dir.resolve("two_layer_nn.ipynb"));
-        GradeSummary.CheckScore tuning = check(GradeSummary.read(dir), "two_layer_nn.tuning");
+        GradeSummary.CheckScore tuning = check(GradeSummary.read(dir, true), "two_layer_nn.tuning");
         assertEquals(5.0, tuning.earned());
         assertEquals(GradeSummary.Outcome.PARTIAL, tuning.outcome());
+        GradeSummary.CheckScore unverified = check(GradeSummary.read(dir, false), "two_layer_nn.tuning");
+        assertEquals(GradeSummary.Outcome.NOT_GRADED, unverified.outcome(), "a record's 'graded' never makes the data full");
     }
 
     @Test
-    void theLowestOfRepeatedRecordsCountsAndTamperedPointsAreRecomputed() throws IOException {
+    void onlyTheValueOfARecordFromItsOwnCheckCellCounts() throws IOException {
         Map<String, Object> inflated = Rubric.get("two_layer_nn.toy_loss").evaluate(0.5, true, null).toJson();
         inflated.put("earned", 3.0);
         inflated.put("passed", true);
+        Map<String, Object> forged = Rubric.get("two_layer_nn.toy_scores").evaluate(1e-9, true, null).toJson();
         new NotebookJson()
-                .code("a", grade(Rubric.get("two_layer_nn.toy_scores").evaluate(1e-9, true, null)))
-                .code("b", grade(Rubric.get("two_layer_nn.toy_scores").evaluate(1e-3, true, null)))
-                .code("c", NotebookJson.display(Map.of("text/plain", "x", nndl.grade.GradeResult.MIME_TYPE, inflated)))
-                .code("d", NotebookJson.display(Map.of("text/plain", "y", nndl.grade.GradeResult.MIME_TYPE,
-                        Map.of("id", "two_layer_nn.nonsense", "notebook", "two_layer_nn", "value", 1, "threshold", 1,
-                                "passed", true, "points", 1, "earned", 1, "status", "graded"))))
+                .code("Grade.check(\"two_layer_nn.toy_scores\", diff);",
+                        grade(Rubric.get("two_layer_nn.toy_scores").evaluate(1e-9, true, null)),
+                        grade(Rubric.get("two_layer_nn.toy_scores").evaluate(1e-3, true, null)))
+                .code("Grade.check(\"two_layer_nn.toy_loss\", lossDiff);",
+                        NotebookJson.display(Map.of("text/plain", "x", nndl.grade.GradeResult.MIME_TYPE, inflated)))
+                .code("net.train(...);", NotebookJson.display(Map.of("text/plain", "y", nndl.grade.GradeResult.MIME_TYPE, forged)))
+                .code("Grade.check(\"two_layer_nn.nonsense\", 1);", NotebookJson.display(Map.of("text/plain", "z",
+                        nndl.grade.GradeResult.MIME_TYPE, Map.of("id", "two_layer_nn.nonsense", "notebook", "two_layer_nn", "value", 1,
+                                "threshold", 1, "passed", true, "points", 1, "earned", 1, "status", "graded"))))
                 .write(dir.resolve("two_layer_nn.ipynb"));
-        GradeSummary summary = GradeSummary.read(dir);
-        assertEquals(0.0, check(summary, "two_layer_nn.toy_scores").earned());
-        assertEquals(0.0, check(summary, "two_layer_nn.toy_loss").earned());
-        assertEquals(2, summary.warnings().size(), summary.warnings().toString());
-        assertTrue(summary.warnings().get(1).contains("unknown check 'two_layer_nn.nonsense'"));
+        new NotebookJson()
+                .code("Grade.check(\"fc_nets.affine_forward\", err);", grade(Rubric.get("fc_nets.affine_forward").evaluate(0, true, null)))
+                .write(dir.resolve("old_fc_nets_copy.ipynb"));
+        GradeSummary summary = GradeSummary.read(dir, false);
+        assertEquals(0.0, check(summary, "two_layer_nn.toy_scores").earned(), "the cell's last record counts");
+        assertEquals(0.0, check(summary, "two_layer_nn.toy_loss").earned(), "points are the rubric's for the value");
+        assertEquals(GradeSummary.Outcome.NOT_RUN, check(summary, "fc_nets.affine_forward").outcome(),
+                "a record in a file of another name is not fc_nets'");
+        List<String> warnings = summary.warnings();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("toy_loss recorded 3 points, the rubric gives 0")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("'two_layer_nn.nonsense' ignored: it is not a check")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("old_fc_nets_copy: grade record 'fc_nets.affine_forward' ignored")),
+                warnings.toString());
         assertNull(notebook(summary, "two_layer_nn").run());
+    }
+
+    @Test
+    void theHiddenGroupAppearsOnlyWhenMeasured() {
+        GradeSummary summary = GradeSummary.of(List.of(), false);
+        assertTrue(summary.notebooks().stream().noneMatch(n -> n.notebook().equals(Rubric.HIDDEN)));
+        GradeSummary graded = summary.withHidden(
+                Map.of("hidden.affine_forward", Rubric.get("hidden.affine_forward").evaluate(1e-16, true, "hidden checks")),
+                Map.of("hidden.fc_net", "NotImplementedYet: not implemented yet: FullyConnectedNet.loss"));
+        GradeSummary.NotebookScore hidden = notebook(graded, Rubric.HIDDEN);
+        assertEquals(2.0, hidden.earned());
+        assertEquals(30, hidden.possible());
+        assertEquals("error", check(graded, "hidden.fc_net").statusLabel());
+        assertTrue(check(graded, "hidden.fc_net").missingDetail().contains("FullyConnectedNet.loss"));
+        assertEquals(180, graded.possible());
     }
 }

@@ -29,7 +29,7 @@ class MissingChecksTest {
                         NotebookJson.error("CompileFailure", "cannot find symbol\n  symbol: variable worst"))
                 .code("System.out.println(1);")
                 .write(dir.resolve("two_layer_nn.ipynb"));
-        GradeSummary summary = GradeSummary.read(dir);
+        GradeSummary summary = GradeSummary.read(dir, false);
         GradeSummary.CheckScore scores = check(summary, "two_layer_nn.toy_scores");
         assertEquals(GradeSummary.Outcome.NOT_IMPLEMENTED, scores.outcome());
         assertEquals("not-implemented", scores.statusLabel());
@@ -54,7 +54,7 @@ class MissingChecksTest {
                 {"cells": [{"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
                   "source": "Grade.check(\\"fc_nets.overfit\\", acc);"}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
                 """);
-        GradeSummary.CheckScore overfit = check(GradeSummary.read(dir), "fc_nets.overfit");
+        GradeSummary.CheckScore overfit = check(GradeSummary.read(dir, false), "fc_nets.overfit");
         assertEquals("not executed", overfit.statusLabel());
     }
 }

@@ -78,11 +78,13 @@ final class ReportFixtures {
                         + "- first item with $\\alpha$\n- second item\n\n1. one\n2. two\n\n"
                         + "Unicode: αβγ ∇ ≤ × 中文 ok.\n\n"
                         + "| lr | val acc |\n|---|--:|\n| 1e-3 | 0.513 |\n| 5e-4 | 0.49 |\n")
-                .code("double diff = Matrices.sumAbsDiff(scores, correct);\nSystem.out.println(\"Difference: \" + diff);",
+                .code("double diff = Matrices.sumAbsDiff(scores, correct);\nSystem.out.println(\"Difference: \" + diff);\n"
+                        + "Grade.check(\"two_layer_nn.toy_scores\", diff);",
                         stream("stdout", PRINTED + "\n"),
                         grade(graded("two_layer_nn.toy_scores", 3.38e-8)))
                 .code("Grade.check(\"two_layer_nn.toy_loss\", lossDiff);", grade(graded("two_layer_nn.toy_loss", 1e-3)))
-                .code("var stats = net.train(...);\nstats.lossHistory().size()", result(4, "100"),
+                .code("var stats = net.train(...);\nGrade.check(\"two_layer_nn.toy_training\", stats.finalLoss());\nstats.lossHistory().size()",
+                        result(4, "100"),
                         grade(graded("two_layer_nn.toy_training", 0.0145)))
                 .code("chart", png(chart()))
                 .code("sweep", html("<table><caption>Sweep results</caption><thead><tr><th>lr</th><th>reg</th><th>val_acc</th></tr></thead>"

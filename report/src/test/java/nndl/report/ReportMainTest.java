@@ -77,7 +77,7 @@ class ReportMainTest {
         for (String name : Rubric.NOTEBOOKS) {
             NotebookJson notebook = new NotebookJson();
             for (Check check : Rubric.checks(name)) {
-                notebook.code(check.id(), NotebookJson.grade(check.fullDatasetOnly()
+                notebook.code("Grade.check(\"" + check.id() + "\", value);", NotebookJson.grade(check.fullDatasetOnly()
                         ? check.evaluate(0.1, false, "cifar-10-subset") : check.evaluate(ReportFixtures.passing(check), true, null)));
             }
             notebook.write(dir.resolve(name + ".ipynb"));
