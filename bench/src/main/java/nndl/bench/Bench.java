@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ./workbook bench} (spec §8): on this machine and in one run, 1,000 iterations of the seed's
+ * {@code ./workbook bench} (README, Performance): on this machine and in one run, 1,000 iterations of the seed's
  * two-layer training ({@code neuralnet.TwoLayerNet.train}, hidden 50, batch 200, D 3,072) on the quick
- * CIFAR-10 split, the same iterations' matrix products alone (the floor), NumPy running the seed's loop
+ * CIFAR-10 split, the same training as the bench's fused fast path ({@link FusedTraining}), the same
+ * iterations' matrix products alone (the floor), NumPy running the seed's loop
  * on the same OpenBLAS, and the quick-profile sweep sequential and parallel. Prints progress, a table
  * with the machine, then machine-readable lines ({@link BenchResults#machineLines()}) last.
  * Run with {@code --help} for the options.
@@ -41,8 +42,9 @@ public final class Bench {
               --python        interpreter with NumPy (default /usr/bin/python3)
               --numpy-script  NumPy reference (default bench/src/main/python/two_layer_step.py)
               --no-numpy      skip NumPy
-            The step is TwoLayerNet.train as the notebook calls it (learning rate 1e-4, decay 0.95, reg 0.25,
-            batch 200, hidden 50, RandomState(0)) on CIFAR-10's quick split: 4,000 training and 1,000 validation
+            The step is TwoLayerNet.train as the notebook calls it (the readable student code); the fused fast path
+            is the same training on reused buffers (nndl.bench.FusedTraining, bench only). Both use learning rate 1e-4, decay 0.95, reg 0.25,
+            batch 200, hidden 50, RandomState(0) on CIFAR-10's quick split: 4,000 training and 1,000 validation
             rows from the folder under the data root (-Dnndl.data, else $NNDL_DATA, else data/). Its epoch checks
             (predict on the minibatch and the validation rows every 20 iterations, 50 in 1,000) are timed with
             it, and their products are in the floor. The sweep is TuningGrids.quick() through Sweep.run, hidden 50, seed 0.
@@ -69,7 +71,7 @@ public final class Bench {
      * The rounds' timings: the Java step, the floor and NumPy's step (null when not measured), the last
      * NumPy run's report (its kernels, version and final loss, or why it failed) and the Java final loss.
      */
-    private record Rounds(Measured step, Measured floor, Measured numpySteps, NumpyReference numpy, double finalLoss) {
+    private record Rounds(Measured step, Measured fused, Measured floor, Measured numpySteps, NumpyReference numpy, double finalLoss) {
     }
 
     /** The quick sweep's timings, and whether every parallel run gave the sequential numbers. */
@@ -115,9 +117,11 @@ public final class Bench {
         BenchResults results = new BenchResults(step.timing(), floor.timing(), numpySteps, stepTiming(numpyAsInstalled),
                 sweeps == null ? null : sweeps.sequential().timing(), sweeps == null ? null : sweeps.parallel().timing(), active.name());
         printMachine(active, folder, loadStart, numpy);
-        printTimes(settings, results, step, floor, floorProducts, numpy, numpyAsInstalled);
+        printTimes(settings, results, step, rounds.fused(), floor, floorProducts, numpy, numpyAsInstalled);
         printChecks(settings, rounds.finalLoss(), numpy, allocation);
         printSweeps(settings, sweeps, active);
+        System.out.println("bench.fused_step_seconds_per_1000=" + String.format(Locale.ROOT, "%.4f", rounds.fused().timing().median()));
+        System.out.println("bench.fused_to_floor_ratio=" + String.format(Locale.ROOT, "%.4f", BenchResults.ratio(rounds.fused().timing(), floor.timing())));
         results.machineLines().forEach(System.out::println);
     }
 
@@ -132,6 +136,14 @@ public final class Bench {
         return new TwoLayerNet(3072, HIDDEN, 10, 1e-4, new RandomState(SEED));
     }
 
+    /** The random source of {@link #seededNet()} after its initial weights: the minibatch draws of its training. */
+    static RandomState fusedRandom() {
+        RandomState random = new RandomState(SEED);
+        random.randn(HIDDEN, 3072);
+        random.randn(10, HIDDEN);
+        return random;
+    }
+
     /**
      * Warm-up rounds, then recorded ones; each round times the Java step, the floor and (in a process of
      * its own) NumPy back to back, so that all three see the same load on a shared machine.
@@ -141,6 +153,7 @@ public final class Bench {
         int total = settings.warmups() + settings.runs();
         double per1000 = 1000.0 / settings.iterations();
         double[] step = new double[settings.runs()];
+        double[] fused = new double[settings.runs()];
         double[] floor = new double[settings.runs()];
         double[] numpySeconds = new double[settings.runs()];
         double finalLoss = Double.NaN;
@@ -150,6 +163,10 @@ public final class Bench {
             TrainStats[] stats = new TrainStats[1];
             double stepSeconds = seconds(() -> stats[0] = net.train(data.xTrain(), data.yTrain(), data.xVal(), data.yVal(), options)) * per1000;
             finalLoss = stats[0].finalLoss();
+            TwoLayerNet fusedNet = seededNet();
+            RandomState fusedDraws = fusedRandom();
+            double fusedSeconds = seconds(() -> FusedTraining.train(fusedNet.params(), fusedDraws, data.xTrain(), data.yTrain(),
+                    data.xVal(), data.yVal(), options)) * per1000;
             double floorSeconds = seconds(() -> floorProducts.run(active)) * per1000;
             if (settings.numpyScript() != null && (numpy == null || numpy.problem() == null)) {
                 numpy = runNumpy(settings, folder, 1, 0, List.of());
@@ -159,17 +176,19 @@ public final class Bench {
             int index = round - settings.warmups();
             if (!warm) {
                 step[index] = stepSeconds;
+                fused[index] = fusedSeconds;
                 floor[index] = floorSeconds;
                 numpySeconds[index] = numpyRun == null ? Double.NaN : numpyRun.median();
             }
-            progress(String.format(Locale.ROOT, "%s %d/%d: Java step %.3f s, floor %.3f s%s per 1,000; load %s",
+            progress(String.format(Locale.ROOT, "%s %d/%d: Java step %.3f s, fused %.3f s, floor %.3f s%s per 1,000; load %s",
                     warm ? "warm-up" : "run", warm ? round + 1 : index + 1, warm ? settings.warmups() : settings.runs(),
-                    stepSeconds, floorSeconds, numpyRun == null ? "" : String.format(Locale.ROOT, ", NumPy %.3f s", numpyRun.median()),
+                    stepSeconds, fusedSeconds, floorSeconds, numpyRun == null ? "" : String.format(Locale.ROOT, ", NumPy %.3f s", numpyRun.median()),
                     Machine.loadAverage()));
         }
         String load = Machine.loadAverage().split(" ")[0];
         Measured numpySteps = numpy == null || numpy.problem() != null ? null : new Measured(new Timing("numpy step", numpySeconds), load);
-        return new Rounds(new Measured(new Timing("step", step), load), new Measured(new Timing("floor", floor), load),
+        return new Rounds(new Measured(new Timing("step", step), load), new Measured(new Timing("fused", fused), load),
+                new Measured(new Timing("floor", floor), load),
                 numpySteps, numpy, finalLoss);
     }
 
@@ -276,14 +295,17 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "  %-" + WIDTH + "s %s%n", "load average (1, 5, 15 min) at end", Machine.loadAverage());
     }
 
-    private static void printTimes(BenchSettings settings, BenchResults r, Measured step, Measured floor, TrainingFloor products,
+    private static void printTimes(BenchSettings settings, BenchResults r, Measured step, Measured fused, Measured floor,
+                                   TrainingFloor products,
                                    NumpyReference numpy, NumpyReference numpyAsInstalled) {
         System.out.println();
         System.out.printf(Locale.ROOT, "two-layer training, seconds per 1,000 iterations (median, min–max; %d iterations per run)%n",
                 settings.iterations());
         System.out.println(BenchResults.row("Java step: TwoLayerNet.train", WIDTH, r.step(), step.load()));
+        System.out.println(BenchResults.row("Java fused fast path (bench only)", WIDTH, fused.timing(), fused.load()));
         System.out.println(BenchResults.row("Java floor: its matrix products alone", WIDTH, r.floor(), floor.load()));
         System.out.println(BenchResults.ratioRow("step / floor", WIDTH, BenchResults.ratio(r.step(), r.floor())));
+        System.out.println(BenchResults.ratioRow("fused / floor", WIDTH, BenchResults.ratio(fused.timing(), r.floor())));
         if (numpy != null) {
             System.out.println(numpy.problem() != null ? "  NumPy: not measured (" + numpy.problem() + ")"
                     : BenchResults.row("NumPy, seed's loop, same OpenBLAS settings", WIDTH, r.numpy(), step.load()));

@@ -33,7 +33,7 @@ public record BenchResults(Timing step, Timing floor, Timing numpy, Timing numpy
 
     /**
      * The machine-readable lines: extra ratios and the NumPy times first, then, as the last lines,
-     * spec §8's {@code bench.step_seconds_per_1000}, {@code bench.floor_seconds_per_1000},
+     * {@code bench.step_seconds_per_1000}, {@code bench.floor_seconds_per_1000},
      * {@code bench.sweep_quick_seconds_sequential}, {@code bench.sweep_quick_seconds_parallel} (when the
      * sweep ran) and {@code bench.blas}; values are medians.
      */

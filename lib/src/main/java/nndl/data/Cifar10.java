@@ -165,7 +165,7 @@ public final class Cifar10 {
                 + " test records" + (order == PixelOrder.CHW ? ", channels-first rows" : "") + ")";
         return new DataSplits(xTrain, loaded.train.labels(0, numTraining),
                 xVal, loaded.train.labels(numTraining, numValidation),
-                xTest, loaded.test.labels(0, numTest), source, loaded.isFull());
+                xTest, loaded.test.labels(0, numTest), source, loaded.folder);
     }
 
     /**
@@ -192,7 +192,8 @@ public final class Cifar10 {
     /**
      * Downloads the binary archive from {@code url} into {@code root} (progress bar on stderr), checks
      * its MD5, unpacks it beside and renames {@code cifar-10-batches-bin/} into place in one atomic
-     * step; the archive is removed once unpacked. A partial download is never kept; an archive left
+     * step, recording the batch files' checksums ({@link OfficialCifar10}); the archive is removed once
+     * unpacked. A partial download is never kept; an archive left
      * by an earlier run is used only if its MD5 matches. Returns the existing folder without
      * downloading if there already is one.
      *
@@ -211,6 +212,7 @@ public final class Cifar10 {
         try {
             fetchArchive(url, md5, archive);
             Archives.unpackInto(archive, base, OFFICIAL_FOLDER, required());
+            OfficialCifar10.record(folder);
             Files.deleteIfExists(archive);
         } catch (IOException e) {
             throw new UncheckedIOException("CIFAR-10 download failed: " + e.getMessage() + ". Try again, or put the "
@@ -286,8 +288,9 @@ public final class Cifar10 {
     }
 
     private record Loaded(Path folder, CifarBatch train, CifarBatch test) {
+        /** The complete official dataset: every record, and the files' checksums match the archive's. */
         boolean isFull() {
-            return train.count() == FULL_TRAIN && test.count() == FULL_TEST;
+            return train.count() == FULL_TRAIN && test.count() == FULL_TEST && OfficialCifar10.verified(folder);
         }
     }
 }

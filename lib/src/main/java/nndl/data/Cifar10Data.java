@@ -1,5 +1,6 @@
 package nndl.data;
 
+import nndl.util.Matrices;
 import java.nio.file.Path;
 import org.ejml.data.DMatrixRMaj;
 
@@ -26,7 +27,7 @@ public record Cifar10Data(DMatrixRMaj xTrain, int[] yTrain, DMatrixRMaj xTest, i
 
     @Override
     public String toString() {
-        return "Cifar10Data(X_train: " + xTrain.numRows + "×" + xTrain.numCols + ", X_test: " + xTest.numRows + "×"
-                + xTest.numCols + ", " + order + " rows, from " + folder + (fullDataset ? ", full dataset" : "") + ")";
+        return "Cifar10Data(X_train: " + Matrices.shape(xTrain) + ", X_test: " + Matrices.shape(xTest)
+                + ", " + order + " rows, from " + folder + (fullDataset ? ", full dataset" : "") + ")";
     }
 }

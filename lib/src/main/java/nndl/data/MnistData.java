@@ -1,5 +1,6 @@
 package nndl.data;
 
+import nndl.util.Matrices;
 import java.nio.file.Path;
 import org.ejml.data.DMatrixRMaj;
 
@@ -30,7 +31,7 @@ public record MnistData(DMatrixRMaj xTrain, int[] yTrain, DMatrixRMaj xTest, int
 
     @Override
     public String toString() {
-        return "MnistData(X_train: " + xTrain.numRows + "×" + xTrain.numCols + ", X_test: " + xTest.numRows + "×"
-                + xTest.numCols + ", images " + rows + "×" + cols + ", from " + folder + ")";
+        return "MnistData(X_train: " + Matrices.shape(xTrain) + ", X_test: " + Matrices.shape(xTest)
+                + ", images " + rows + "×" + cols + ", from " + folder + ")";
     }
 }

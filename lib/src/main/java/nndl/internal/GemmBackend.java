@@ -1,5 +1,6 @@
 package nndl.internal;
 
+import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -49,7 +50,7 @@ public abstract sealed class GemmBackend permits NativeGemm, EjmlGemm {
             throw new IllegalArgumentException("gemm: op(a) is " + m + "×" + k + " but op(b) is " + kb + "×" + n);
         }
         if (c.numRows != m || c.numCols != n) {
-            throw new IllegalArgumentException("gemm: output c is " + c.numRows + "×" + c.numCols + " but the product is " + m + "×" + n);
+            throw new IllegalArgumentException("gemm: output c is " + Matrices.shape(c) + " but the product is " + m + "×" + n);
         }
         if (c == a || c == b) {
             throw new IllegalArgumentException("gemm: output c must not alias an input");

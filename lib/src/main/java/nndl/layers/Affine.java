@@ -47,15 +47,18 @@ public final class Affine {
      * @return the N×M output and a cache holding x, w, b
      */
     public static Forward<Cache> affineForward(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj b) {
-        Checks.nonEmpty("affineForward", "x", x);
-        Checks.nonEmpty("affineForward", "w", w);
+        LayerChecks.nonEmpty("affineForward", "x", x);
+        LayerChecks.nonEmpty("affineForward", "w", w);
         if (x.numCols != w.numRows) {
             throw new IllegalArgumentException("affineForward: x is " + Matrices.shape(x) + " but w is " + Matrices.shape(w));
         }
-        Checks.row("affineForward", "b", b, w.numCols, "w " + Matrices.shape(w));
-        DMatrixRMaj out = new DMatrixRMaj(x.numRows, w.numCols);
+        LayerChecks.row("affineForward", "b", b, w.numCols, "w " + Matrices.shape(w));
+        DMatrixRMaj out = null;
+        // BEGIN SOLUTION Affine.affineForward: affine forward
+        out = new DMatrixRMaj(x.numRows, w.numCols);
         Gemm.gemm(false, false, 1.0, x, w, 0.0, out);
         addRow(out, b);
+        // END SOLUTION
         return new Forward<>(out, new Cache(x, w, b));
     }
 
@@ -74,10 +77,15 @@ public final class Affine {
             throw new IllegalArgumentException("affineBackward: dout is " + (dout == null ? "null" : Matrices.shape(dout))
                     + " but the forward output was " + x.numRows + "×" + w.numCols);
         }
-        DMatrixRMaj dx = Gemm.mult(false, true, dout, w);
-        DMatrixRMaj dw = Gemm.mult(true, false, x, dout);
-        DMatrixRMaj db = new DMatrixRMaj(1, dout.numCols);
+        DMatrixRMaj dx = null;
+        DMatrixRMaj dw = null;
+        DMatrixRMaj db = null;
+        // BEGIN SOLUTION Affine.affineBackward: affine backward
+        dx = Gemm.mult(false, true, dout, w);
+        dw = Gemm.mult(true, false, x, dout);
+        db = new DMatrixRMaj(1, dout.numCols);
         CommonOps_DDRM.sumCols(dout, db);
+        // END SOLUTION
         return new Grads(dx, dw, db);
     }
 

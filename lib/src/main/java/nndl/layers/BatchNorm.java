@@ -62,7 +62,7 @@ public final class BatchNorm {
      * @param var  1×D running variance
      */
     public record RunningStats(DMatrixRMaj mean, DMatrixRMaj var) {
-        /** Checks that both are 1×D rows of the same width. */
+        /** LayerChecks that both are 1×D rows of the same width. */
         public RunningStats {
             if (mean == null || var == null || mean.numRows != 1 || var.numRows != 1 || mean.numCols != var.numCols) {
                 throw new IllegalArgumentException("RunningStats: mean and var must be 1×D rows of one width, got "
@@ -135,15 +135,15 @@ public final class BatchNorm {
      * @return output, cache and updated running statistics (new matrices)
      */
     public static Result batchnormForward(DMatrixRMaj x, DMatrixRMaj gamma, DMatrixRMaj beta, RunningStats running, Param param) {
-        Checks.nonEmpty("batchnormForward", "x", x);
+        LayerChecks.nonEmpty("batchnormForward", "x", x);
         int d = x.numCols;
-        Checks.row("batchnormForward", "gamma", gamma, d, "x " + Matrices.shape(x));
-        Checks.row("batchnormForward", "beta", beta, d, "x " + Matrices.shape(x));
+        LayerChecks.row("batchnormForward", "gamma", gamma, d, "x " + Matrices.shape(x));
+        LayerChecks.row("batchnormForward", "beta", beta, d, "x " + Matrices.shape(x));
         if (param == null) {
             throw new IllegalArgumentException("batchnormForward: param is null");
         }
         RunningStats current = running == null ? RunningStats.zeros(d) : running;
-        Checks.row("batchnormForward", "running mean", current.mean(), d, "x " + Matrices.shape(x));
+        LayerChecks.row("batchnormForward", "running mean", current.mean(), d, "x " + Matrices.shape(x));
         boolean train = param.mode() == Mode.TRAIN;
         DMatrixRMaj mean = train ? columnMean(x) : current.mean();
         DMatrixRMaj var = train ? columnVariance(x, mean) : current.var();
@@ -173,7 +173,7 @@ public final class BatchNorm {
      */
     public static Grads batchnormBackward(DMatrixRMaj dout, Cache cache) {
         DMatrixRMaj xhat = cache.xhat();
-        Checks.sameShape("batchnormBackward", "dout", dout, "x", xhat);
+        LayerChecks.sameShape("batchnormBackward", "dout", dout, "x", xhat);
         int n = xhat.numRows;
         int d = xhat.numCols;
         DMatrixRMaj dgamma = new DMatrixRMaj(1, d);

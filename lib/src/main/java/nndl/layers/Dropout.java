@@ -25,7 +25,7 @@ public final class Dropout {
     public record Param(double p, Mode mode, Long seed) {
         /** Validates {@code p} and {@code mode}. */
         public Param {
-            Checks.probability("Dropout.Param", "p", p);
+            LayerChecks.probability("Dropout.Param", "p", p);
             if (mode == null) {
                 throw new IllegalArgumentException("Dropout.Param: mode is null");
             }
@@ -84,7 +84,7 @@ public final class Dropout {
      * @return the output and the cache
      */
     public static Forward<Cache> dropoutForward(DMatrixRMaj x, Param param, RandomState random) {
-        Checks.nonEmpty("dropoutForward", "x", x);
+        LayerChecks.nonEmpty("dropoutForward", "x", x);
         if (param == null) {
             throw new IllegalArgumentException("dropoutForward: param is null");
         }
@@ -114,7 +114,7 @@ public final class Dropout {
         if (cache.mask() == null) {
             return dout.copy();
         }
-        Checks.sameShape("dropoutBackward", "dout", dout, "mask", cache.mask());
+        LayerChecks.sameShape("dropoutBackward", "dout", dout, "mask", cache.mask());
         DMatrixRMaj dx = new DMatrixRMaj(dout.numRows, dout.numCols);
         for (int i = 0; i < dout.getNumElements(); i++) {
             dx.data[i] = dout.data[i] * cache.mask().data[i];

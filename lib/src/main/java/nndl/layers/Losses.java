@@ -1,5 +1,7 @@
 package nndl.layers;
 
+import nndl.util.Matrices;
+import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
 
 /** The classifier losses of the seed's {@code layers.py}: softmax (cross-entropy) and multiclass SVM. */
@@ -16,7 +18,7 @@ public final class Losses {
     public record Result(double loss, DMatrixRMaj dx) {
         @Override
         public String toString() {
-            return "Losses.Result(loss=" + loss + ", dx " + dx.numRows + "×" + dx.numCols + ")";
+            return "Losses.Result(loss=" + PyFloat.repr(loss) + ", dx " + Matrices.shape(dx) + ")";
         }
     }
 
@@ -30,8 +32,8 @@ public final class Losses {
      * @return the loss and dx (N×C, new)
      */
     public static Result softmaxLoss(DMatrixRMaj x, int[] y) {
-        Checks.nonEmpty("softmaxLoss", "x", x);
-        Checks.labels("softmaxLoss", y, x.numRows, x.numCols);
+        LayerChecks.nonEmpty("softmaxLoss", "x", x);
+        LayerChecks.labels("softmaxLoss", y, x.numRows, x.numCols);
         DMatrixRMaj dx = new DMatrixRMaj(x.numRows, x.numCols);
         return new Result(softmax(x, y, dx), dx);
     }
@@ -46,9 +48,9 @@ public final class Losses {
      * @return the mean loss
      */
     public static double softmaxInto(DMatrixRMaj x, int[] y, DMatrixRMaj dx) {
-        Checks.nonEmpty("softmaxLoss", "x", x);
-        Checks.labels("softmaxLoss", y, x.numRows, x.numCols);
-        Checks.sameShape("softmaxLoss", "dx", dx, "x", x);
+        LayerChecks.nonEmpty("softmaxLoss", "x", x);
+        LayerChecks.labels("softmaxLoss", y, x.numRows, x.numCols);
+        LayerChecks.sameShape("softmaxLoss", "dx", dx, "x", x);
         return softmax(x, y, dx);
     }
 
@@ -89,8 +91,8 @@ public final class Losses {
      * @return the loss and dx (N×C, new)
      */
     public static Result svmLoss(DMatrixRMaj x, int[] y) {
-        Checks.nonEmpty("svmLoss", "x", x);
-        Checks.labels("svmLoss", y, x.numRows, x.numCols);
+        LayerChecks.nonEmpty("svmLoss", "x", x);
+        LayerChecks.labels("svmLoss", y, x.numRows, x.numCols);
         int n = x.numRows;
         int c = x.numCols;
         DMatrixRMaj dx = new DMatrixRMaj(n, c);

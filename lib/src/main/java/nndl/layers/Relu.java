@@ -27,11 +27,14 @@ public final class Relu {
      * @return the output (same shape as x) and a cache holding x
      */
     public static Forward<Cache> reluForward(DMatrixRMaj x) {
-        Checks.nonEmpty("reluForward", "x", x);
-        DMatrixRMaj out = new DMatrixRMaj(x.numRows, x.numCols);
+        LayerChecks.nonEmpty("reluForward", "x", x);
+        DMatrixRMaj out = null;
+        // BEGIN SOLUTION Relu.reluForward: relu forward
+        out = new DMatrixRMaj(x.numRows, x.numCols);
         for (int i = 0; i < x.getNumElements(); i++) {
             out.data[i] = Math.max(0.0, x.data[i]);
         }
+        // END SOLUTION
         return new Forward<>(out, new Cache(x));
     }
 
@@ -44,12 +47,14 @@ public final class Relu {
      */
     public static DMatrixRMaj reluBackward(DMatrixRMaj dout, Cache cache) {
         DMatrixRMaj x = cache.x();
-        Checks.sameShape("reluBackward", "dout", dout, "x", x);
+        LayerChecks.sameShape("reluBackward", "dout", dout, "x", x);
+        // BEGIN SOLUTION Relu.reluBackward: relu backward
         DMatrixRMaj dx = new DMatrixRMaj(x.numRows, x.numCols);
         int n = x.getNumElements();
         for (int i = 0; i < n; i++) {
             dx.data[i] = x.data[i] > 0 ? dout.data[i] : 0.0;
         }
         return dx;
+        // END SOLUTION
     }
 }

@@ -20,10 +20,13 @@ public final class Activations {
      */
     public static ActivationOutput relu(DMatrixRMaj z) {
         requireMatrix("relu", "Z", z);
-        DMatrixRMaj a = new DMatrixRMaj(z.numRows, z.numCols);
+        DMatrixRMaj a = null;
+        // BEGIN SOLUTION Activations.relu: relu
+        a = new DMatrixRMaj(z.numRows, z.numCols);
         for (int i = 0; i < a.getNumElements(); i++) {
             a.data[i] = Math.max(0.0, z.data[i]);
         }
+        // END SOLUTION
         return new ActivationOutput(a, new ActivationCache(z));
     }
 
@@ -36,11 +39,13 @@ public final class Activations {
      */
     public static DMatrixRMaj reluDer(DMatrixRMaj dA, ActivationCache cache) {
         DMatrixRMaj z = requireCache("reluDer", dA, cache);
+        // BEGIN SOLUTION Activations.reluDer: relu derivative
         DMatrixRMaj dZ = new DMatrixRMaj(dA.numRows, dA.numCols);
         for (int i = 0; i < dZ.getNumElements(); i++) {
             dZ.data[i] = z.data[i] > 0 ? dA.data[i] : 0.0;
         }
         return dZ;
+        // END SOLUTION
     }
 
     /**
@@ -90,6 +95,7 @@ public final class Activations {
         if (y != null) {
             requireLabels("softmaxCrossEntropyLoss", y, z.numRows, z.numCols);
         }
+        // BEGIN SOLUTION Activations.softmaxCrossEntropyLoss: softmax and loss
         int n = z.numRows;
         int m = z.numCols;
         DMatrixRMaj a = new DMatrixRMaj(n, m);
@@ -114,6 +120,7 @@ public final class Activations {
         }
         OptionalDouble loss = y == null ? OptionalDouble.empty() : OptionalDouble.of(lossSum / m);
         return new SoftmaxOutput(a, new SoftmaxCache(a), loss);
+        // END SOLUTION
     }
 
     /**
@@ -130,6 +137,7 @@ public final class Activations {
         }
         DMatrixRMaj a = cache.a();
         requireLabels("softmaxCrossEntropyLossDer", y, a.numRows, a.numCols);
+        // BEGIN SOLUTION Activations.softmaxCrossEntropyLossDer: softmax cross-entropy derivative
         int m = a.numCols;
         DMatrixRMaj dZ = new DMatrixRMaj(a.numRows, m);
         for (int i = 0; i < dZ.getNumElements(); i++) {
@@ -139,6 +147,7 @@ public final class Activations {
             dZ.data[y[col] * m + col] -= 1.0 / m;
         }
         return dZ;
+        // END SOLUTION
     }
 
     static void requireMatrix(String function, String name, DMatrixRMaj x) {

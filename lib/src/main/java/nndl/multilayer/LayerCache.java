@@ -1,5 +1,7 @@
 package nndl.multilayer;
 
+import nndl.util.Matrices;
+
 /**
  * A layer's cache: the seed's {@code {"lin_cache": ..., "act_cache": ...}}.
  *
@@ -9,7 +11,7 @@ package nndl.multilayer;
 public record LayerCache(LinearCache linear, ActivationCache activation) {
     @Override
     public String toString() {
-        return "LayerCache(A_prev: " + linear.a().numRows + "×" + linear.a().numCols
-                + ", Z: " + activation.z().numRows + "×" + activation.z().numCols + ")";
+        return "LayerCache(A_prev: " + Matrices.shape(linear.a())
+                + ", Z: " + Matrices.shape(activation.z()) + ")";
     }
 }

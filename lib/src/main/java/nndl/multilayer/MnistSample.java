@@ -1,5 +1,6 @@
 package nndl.multilayer;
 
+import nndl.util.Matrices;
 import nndl.data.Mnist;
 import nndl.data.MnistData;
 import nndl.random.NpRandom;
@@ -92,7 +93,7 @@ public record MnistSample(DMatrixRMaj trX, int[] trY, DMatrixRMaj tsX, int[] tsY
 
     @Override
     public String toString() {
-        return "MnistSample(trX: " + trX.numRows + "×" + trX.numCols + ", trY: 1×" + trY.length
-                + ", tsX: " + tsX.numRows + "×" + tsX.numCols + ", tsY: 1×" + tsY.length + ")";
+        return "MnistSample(trX: " + Matrices.shape(trX) + ", trY: 1×" + trY.length
+                + ", tsX: " + Matrices.shape(tsX) + ", tsY: 1×" + tsY.length + ")";
     }
 }

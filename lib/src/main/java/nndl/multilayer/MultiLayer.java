@@ -11,6 +11,7 @@ import nndl.internal.Gemm;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
+import nndl.util.Stopped;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -53,6 +54,7 @@ public final class MultiLayer {
                 throw new IllegalArgumentException("initializeNetwork: netDims[" + l + "] = " + netDims[l] + " is not a positive size");
             }
         }
+        // BEGIN SOLUTION MultiLayer.initializeNetwork: initialisation
         Map<String, DMatrixRMaj> parameters = new LinkedHashMap<>();
         for (int l = 1; l < netDims.length; l++) {
             DMatrixRMaj w = random.randn(netDims[l], netDims[l - 1]);
@@ -63,6 +65,7 @@ public final class MultiLayer {
             parameters.put("b" + l, new DMatrixRMaj(netDims[l], 1));
         }
         return parameters;
+        // END SOLUTION
     }
 
     /**
@@ -79,6 +82,7 @@ public final class MultiLayer {
         if (w.numCols != aPrev.numRows) {
             throw new IllegalArgumentException("linearForward: A_prev is " + Matrices.shape(aPrev) + " but W is " + Matrices.shape(w));
         }
+        // BEGIN SOLUTION MultiLayer.linearForward: linear forward
         int m = aPrev.numCols;
         DMatrixRMaj z = new DMatrixRMaj(w.numRows, m);
         for (int row = 0; row < w.numRows; row++) {
@@ -86,6 +90,7 @@ public final class MultiLayer {
         }
         Gemm.gemm(false, false, 1.0, w, aPrev, 1.0, z);
         return new LinearOutput(z, new LinearCache(aPrev));
+        // END SOLUTION
     }
 
     /**
@@ -200,6 +205,7 @@ public final class MultiLayer {
      * @return the m predictions (the seed's 1×m YPred)
      */
     public static int[] classify(DMatrixRMaj x, Map<String, DMatrixRMaj> parameters) {
+        // BEGIN SOLUTION MultiLayer.classify: prediction
         DMatrixRMaj a = Activations.softmaxCrossEntropyLoss(multiLayerForward(x, parameters).aL()).a();
         int m = a.numCols;
         int[] predictions = new int[m];
@@ -213,6 +219,7 @@ public final class MultiLayer {
             predictions[col] = best;
         }
         return predictions;
+        // END SOLUTION
     }
 
     /**
@@ -239,11 +246,13 @@ public final class MultiLayer {
                     throw new IllegalArgumentException("updateParameters: " + name + " is " + Matrices.shape(p)
                             + " but d" + name + " is " + (g == null ? "missing" : Matrices.shape(g)));
                 }
+                // BEGIN SOLUTION MultiLayer.updateParameters: gradient step
                 DMatrixRMaj next = new DMatrixRMaj(p.numRows, p.numCols);
                 for (int i = 0; i < next.getNumElements(); i++) {
                     next.data[i] = p.data[i] - alpha * g.data[i];
                 }
                 updated.put(name, next);
+                // END SOLUTION
             }
         }
         return updated;
@@ -293,6 +302,7 @@ public final class MultiLayer {
      * @param random        the source of the initial weights (advanced)
      * @return the costs every 20 iterations and the trained parameters
      * @throws IllegalStateException when the cost becomes NaN or infinite (divergence)
+     * @throws Stopped when the thread is interrupted; its {@code partial()} is the TrainingResult so far
      */
     public static TrainingResult multiLayerNetwork(DMatrixRMaj x, int[] y, int[] netDims, int numIterations,
                                                    double learningRate, boolean log, RandomState random) {
@@ -309,16 +319,22 @@ public final class MultiLayer {
         Map<String, DMatrixRMaj> parameters = initializeNetwork(random, netDims);
         List<Double> costs = new ArrayList<>();
         for (int ii = 0; ii < numIterations; ii++) {
+            if (Thread.interrupted()) {
+                throw new Stopped(ii, numIterations, new TrainingResult(costs, Collections.unmodifiableMap(parameters)));
+            }
+            double cost = Double.NaN;
+            // BEGIN SOLUTION MultiLayer.multiLayerNetwork: one training iteration
             ForwardOutput forward = multiLayerForward(x, parameters);
             SoftmaxOutput softmax = Activations.softmaxCrossEntropyLoss(forward.aL(), y);
-            double cost = softmax.loss().orElseThrow();
+            cost = softmax.loss().orElseThrow();
+            DMatrixRMaj dAL = Activations.softmaxCrossEntropyLossDer(y, softmax.cache());
+            Map<String, DMatrixRMaj> gradients = multiLayerBackward(dAL, forward.caches(), parameters);
+            parameters = updateParameters(parameters, gradients, ii, learningRate);
+            // END SOLUTION
             if (!Double.isFinite(cost)) {
                 throw new IllegalStateException("multiLayerNetwork: the cost is " + cost + " at iteration " + (ii + 1)
                         + ": training diverged; try a smaller learning rate than " + learningRate);
             }
-            DMatrixRMaj dAL = Activations.softmaxCrossEntropyLossDer(y, softmax.cache());
-            Map<String, DMatrixRMaj> gradients = multiLayerBackward(dAL, forward.caches(), parameters);
-            parameters = updateParameters(parameters, gradients, ii, learningRate);
             if (ii % LOG_EVERY == 0) {
                 costs.add(cost);
                 if (log) {
@@ -354,6 +370,7 @@ public final class MultiLayer {
             throw new IllegalArgumentException("linearBackward: dZ is " + Matrices.shape(dZ) + ", W is "
                     + Matrices.shape(w) + " and A_prev is " + Matrices.shape(a));
         }
+        // BEGIN SOLUTION MultiLayer.linearBackward: linear backward
         DMatrixRMaj dAPrev = inputGradient ? Gemm.mult(true, false, w, dZ) : null;
         DMatrixRMaj dW = Gemm.mult(false, true, dZ, a);
         DMatrixRMaj db = new DMatrixRMaj(dZ.numRows, 1);
@@ -365,6 +382,7 @@ public final class MultiLayer {
             db.data[row] = sum;
         }
         return new LayerGradients(dAPrev, dW, db);
+        // END SOLUTION
     }
 
     private static void requireLayer(String function, DMatrixRMaj w, DMatrixRMaj b) {

@@ -13,6 +13,7 @@ import nndl.layers.Forward;
 import nndl.layers.Losses;
 import nndl.layers.Mode;
 import nndl.layers.Relu;
+import nndl.util.MatrixStats;
 import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
@@ -140,6 +141,7 @@ public final class FullyConnectedNet implements Model {
         this.numLayers = options.hiddenDims().size() + 1;
         this.reg = options.reg();
         this.random = random;
+        // BEGIN SOLUTION FullyConnectedNet.FullyConnectedNet: initialisation
         int in = options.inputDim();
         for (int i = 1; i < numLayers; i++) {
             int out = options.hiddenDims().get(i - 1);
@@ -154,6 +156,7 @@ public final class FullyConnectedNet implements Model {
         }
         params.put("W" + numLayers, Nets.gaussian(random, in, options.numClasses(), options.weightScale()));
         params.put("b" + numLayers, new DMatrixRMaj(1, options.numClasses()));
+        // END SOLUTION
     }
 
     @Override
@@ -211,25 +214,30 @@ public final class FullyConnectedNet implements Model {
         Nets.checkInput(NAME + ".loss", x, options.inputDim());
         List<BlockCache> blocks = new ArrayList<>();
         Forward<Affine.Cache> last = forward(x, Mode.TRAIN, blocks);
+        double loss = 0.0;
+        Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
+        // BEGIN SOLUTION FullyConnectedNet.loss: backward pass
         Losses.Result data = Losses.softmaxLoss(last.out(), y);
         double squares = 0.0;
         for (int i = 1; i <= numLayers; i++) {
-            squares += Nets.squaredNorm(param("W" + i));
+            squares += MatrixStats.squaredNorm(param("W" + i));
         }
-        Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
+        loss = data.loss() + 0.5 * reg * squares;
         Affine.Grads top = Affine.affineBackward(data.dx(), last.cache());
         putAffine(grads, numLayers, top);
         DMatrixRMaj dout = top.dx();
         for (int i = numLayers - 1; i >= 1; i--) {
             dout = backwardBlock(dout, blocks.get(i - 1), i, grads);
         }
+        // END SOLUTION
         Map<String, DMatrixRMaj> ordered = new LinkedHashMap<>();
         params.keySet().forEach(name -> ordered.put(name, grads.get(name)));
-        return new LossAndGrads(data.loss() + 0.5 * reg * squares, ordered);
+        return new LossAndGrads(loss, ordered);
     }
 
     /** Runs the hidden blocks (collecting their caches) and returns the last affine layer's forward pass. */
     private Forward<Affine.Cache> forward(DMatrixRMaj x, Mode mode, List<BlockCache> blocks) {
+        // BEGIN SOLUTION FullyConnectedNet.loss: forward pass
         DMatrixRMaj h = x;
         for (int i = 1; i < numLayers; i++) {
             Forward<Affine.Cache> affine = Affine.affineForward(h, param("W" + i), param("b" + i));
@@ -253,9 +261,11 @@ public final class FullyConnectedNet implements Model {
             blocks.add(new BlockCache(affine.cache(), bnCache, relu.cache(), dropCache));
         }
         return Affine.affineForward(h, param("W" + numLayers), param("b" + numLayers));
+        // END SOLUTION
     }
 
     private DMatrixRMaj backwardBlock(DMatrixRMaj dout, BlockCache block, int layer, Map<String, DMatrixRMaj> grads) {
+        // BEGIN SOLUTION FullyConnectedNet.loss: backward through a hidden block
         DMatrixRMaj d = block.dropout() == null ? dout : Dropout.dropoutBackward(dout, block.dropout());
         d = Relu.reluBackward(d, block.relu());
         if (block.batchnorm() != null) {
@@ -268,12 +278,15 @@ public final class FullyConnectedNet implements Model {
         Affine.Grads affine = layer == 1 ? Nets.affineParamsBackward(d, block.affine()) : Affine.affineBackward(d, block.affine());
         putAffine(grads, layer, affine);
         return affine.dx();
+        // END SOLUTION
     }
 
     private void putAffine(Map<String, DMatrixRMaj> grads, int layer, Affine.Grads g) {
+        // BEGIN SOLUTION FullyConnectedNet.loss: affine gradients with the L2 term
         Nets.addRegularisation(g.dw(), reg, param("W" + layer));
         grads.put("W" + layer, g.dw());
         grads.put("b" + layer, g.db());
+        // END SOLUTION
     }
 
     private DMatrixRMaj param(String name) {

@@ -28,14 +28,6 @@ final class Nets {
         return row;
     }
 
-    static double squaredNorm(DMatrixRMaj m) {
-        double sum = 0.0;
-        for (int i = 0; i < m.getNumElements(); i++) {
-            sum += m.data[i] * m.data[i];
-        }
-        return sum;
-    }
-
     /** Adds {@code reg·w} to {@code dw} (modified). */
     static void addRegularisation(DMatrixRMaj dw, double reg, DMatrixRMaj w) {
         CommonOps_DDRM.addEquals(dw, reg, w);

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
 import nndl.util.PyFloat;
+import nndl.util.Stopped;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -79,6 +80,8 @@ public final class Sweep {
      * @param hiddenSize H
      * @param seed       configuration i uses {@code RandomState(seed + i)}
      * @return one result per configuration, in the order of {@code configs}
+     * @throws Stopped when the calling thread is interrupted: the running configurations are cancelled and
+     *                 {@code partial()} is the list of the results finished so far, in the order of {@code configs}
      */
     public static List<Result> run(List<TrainOptions> configs, DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal,
                                    int hiddenSize, long seed) {
@@ -100,8 +103,8 @@ public final class Sweep {
         int classes = 1 + Arrays.stream(y).max().orElse(0);
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, configs.size()), daemon());
+        List<Future<Result>> futures = new ArrayList<>();
         try {
-            List<Future<Result>> futures = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 TrainOptions options = configs.get(i);
                 RandomState random = new RandomState(seed + i);
@@ -123,13 +126,29 @@ public final class Sweep {
             }
             return results;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Sweep.run: interrupted", e);
+            pool.shutdownNow();
+            List<Result> finished = finished(futures);
+            throw new Stopped("configuration", finished.size(), configs.size(), finished);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Sweep.run: a configuration failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The results of the futures that completed normally, in order. */
+    private static List<Result> finished(List<Future<Result>> futures) {
+        List<Result> finished = new ArrayList<>();
+        for (Future<Result> future : futures) {
+            if (future.isDone() && !future.isCancelled()) {
+                try {
+                    finished.add(future.get());
+                } catch (ExecutionException | InterruptedException e) {
+                    // Cancelled by the interrupt or failed: not a finished result.
+                }
+            }
+        }
+        return finished;
     }
 
     private static Result trainOne(TrainOptions options, DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal,

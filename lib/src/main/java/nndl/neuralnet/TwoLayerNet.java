@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nndl.internal.Gemm;
+import nndl.layers.Losses;
 import nndl.nets.LossAndGrads;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
+import nndl.util.MatrixStats;
 import nndl.util.Matrices;
 import nndl.util.PyFloat;
+import nndl.util.Stopped;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -81,11 +85,7 @@ public final class TwoLayerNet {
      * @return N×C scores (new)
      */
     public DMatrixRMaj loss(DMatrixRMaj x) {
-        Shapes shapes = Shapes.check("loss", params, x);
-        Workspace ws = new Workspace();
-        ws.sizeForward(x.numRows, shapes);
-        ws.forward(x, params.get("W1"), params.get("b1"), params.get("W2"), params.get("b2"));
-        return ws.scores;
+        return lossOrScores("loss", x, null, 0.0).scores();
     }
 
     /**
@@ -98,22 +98,79 @@ public final class TwoLayerNet {
      * @return the loss and gradients keyed like {@link #params()} (new matrices)
      */
     public LossAndGrads loss(DMatrixRMaj x, int[] y, double reg) {
-        Shapes shapes = Shapes.check("loss", params, x);
-        Shapes.checkLabels("loss", y, x.numRows, shapes.classes());
+        if (y == null) {
+            throw new IllegalArgumentException("TwoLayerNet.loss: y is null; loss(x) gives the scores alone");
+        }
+        return lossOrScores("loss", x, y, reg).lossAndGrads();
+    }
+
+    /** The scores of a forward pass and, when labels were given, the loss and gradients (else null). */
+    private record Pass(DMatrixRMaj scores, LossAndGrads lossAndGrads) {
+    }
+
+    /**
+     * The seed's {@code loss(X, y=None, reg)} in one body: the forward pass, then, unless {@code y} is
+     * null (the seed's {@code y is None}), the softmax loss with the L2 term and the backward pass.
+     * Shapes: x N×D, W1 H×D, b1 1×H, W2 C×H, b2 1×C → hidden N×H, scores N×C; gradients shaped like
+     * their parameters. Nothing passed in or held by the net is modified.
+     */
+    private Pass lossOrScores(String function, DMatrixRMaj x, int[] y, double reg) {
+        Shapes shapes = Shapes.check(function, params, x);
+        if (y != null) {
+            Shapes.checkLabels(function, y, x.numRows, shapes.classes());
+        }
         DMatrixRMaj w1 = params.get("W1");
+        DMatrixRMaj b1 = params.get("b1");
         DMatrixRMaj w2 = params.get("W2");
-        Workspace ws = new Workspace();
-        ws.size(x.numRows, shapes);
-        double dataLoss = ws.lossAndDataGradients(x, y, w1, params.get("b1"), w2, params.get("b2"));
-        CommonOps_DDRM.addEquals(ws.dW2, reg, w2);
-        CommonOps_DDRM.addEquals(ws.dW1, reg, w1);
-        double loss = dataLoss + 0.5 * reg * (Training.squaredNorm(w1) + Training.squaredNorm(w2));
+        DMatrixRMaj b2 = params.get("b2");
+        int n = x.numRows;
+        DMatrixRMaj hidden = null;
+        DMatrixRMaj scores = null;
+        // BEGIN SOLUTION TwoLayerNet.loss: forward pass
+        hidden = Gemm.mult(false, true, x, w1);
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < shapes.hidden(); j++) {
+                double v = hidden.get(r, j) + b1.get(0, j);
+                hidden.set(r, j, v < 0 ? 0.0 : v);
+            }
+        }
+        scores = Gemm.mult(false, true, hidden, w2);
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < shapes.classes(); c++) {
+                scores.set(r, c, scores.get(r, c) + b2.get(0, c));
+            }
+        }
+        // END SOLUTION
+        if (y == null) {
+            return new Pass(scores, null);
+        }
+        double loss = 0.0;
+        DMatrixRMaj dScores = null;
+        // BEGIN SOLUTION TwoLayerNet.loss: loss
+        Losses.Result data = Losses.softmaxLoss(scores, y);
+        dScores = data.dx();
+        loss = data.loss() + 0.5 * reg * (MatrixStats.squaredNorm(w1) + MatrixStats.squaredNorm(w2));
+        // END SOLUTION
         Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
-        grads.put("W1", ws.dW1);
-        grads.put("b1", ws.db1);
-        grads.put("W2", ws.dW2);
-        grads.put("b2", ws.db2);
-        return new LossAndGrads(loss, grads);
+        // BEGIN SOLUTION TwoLayerNet.loss: backward pass
+        DMatrixRMaj dW2 = Gemm.mult(true, false, dScores, hidden);
+        CommonOps_DDRM.addEquals(dW2, reg, w2);
+        DMatrixRMaj db2 = CommonOps_DDRM.sumCols(dScores, null);
+        DMatrixRMaj dHidden = Gemm.mult(false, false, dScores, w2);
+        for (int i = 0; i < dHidden.getNumElements(); i++) {
+            if (hidden.data[i] <= 0) {
+                dHidden.data[i] = 0.0;
+            }
+        }
+        DMatrixRMaj dW1 = Gemm.mult(true, false, dHidden, x);
+        CommonOps_DDRM.addEquals(dW1, reg, w1);
+        DMatrixRMaj db1 = CommonOps_DDRM.sumCols(dHidden, null);
+        grads.put("W1", dW1);
+        grads.put("b1", db1);
+        grads.put("W2", dW2);
+        grads.put("b2", db2);
+        // END SOLUTION
+        return new Pass(scores, new LossAndGrads(loss, grads));
     }
 
     /**
@@ -123,16 +180,20 @@ public final class TwoLayerNet {
      * @return N labels in [0, C)
      */
     public int[] predict(DMatrixRMaj x) {
+        // BEGIN SOLUTION TwoLayerNet.predict: prediction
         return Matrices.argmaxRows(loss(x));
+        // END SOLUTION
     }
 
     /**
      * Trains with minibatch SGD exactly as the seed: each iteration draws {@code batchSize} indices with
-     * replacement ({@code choice(N, batchSize)}) from the net's random source, takes one step
-     * {@code p −= lr·dp} on every parameter, and whenever {@code it % max(N/batchSize, 1) == 0} (a real
+     * replacement ({@code choice(N, batchSize)}) from the net's random source, computes
+     * {@link #loss(DMatrixRMaj, int[], double)} on that minibatch, takes one step {@code p −= lr·dp} on
+     * every parameter (modified in place), and whenever {@code it % max(N/batchSize, 1) == 0} (a real
      * division) records the minibatch and validation accuracy and multiplies the learning rate by the decay.
-     * A NaN or infinite loss stops training: the histories so far are returned with {@code diverged} set.
-     * Buffers are allocated once per call, so an iteration allocates nothing.
+     * A NaN or infinite loss stops training before the step: the histories so far are returned with
+     * {@code diverged} set. An interrupt of the calling thread stops training at the next iteration with
+     * {@link Stopped}, which carries the histories so far.
      *
      * @param x       N×D training inputs (not modified)
      * @param y       N training labels in [0, C)
@@ -140,20 +201,34 @@ public final class TwoLayerNet {
      * @param yVal    validation labels in [0, C)
      * @param options learning rate, decay, reg, iterations, batch size, verbosity
      * @return loss, train-accuracy and validation-accuracy histories and how the run ended
+     * @throws Stopped when the thread is interrupted; its {@code partial()} holds the histories so far
      */
     public TrainStats train(DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal, TrainOptions options) {
         Shapes shapes = Shapes.check("train", params, x);
         Shapes.checkLabels("train", y, x.numRows, shapes.classes());
         Shapes.check("train (validation)", params, xVal);
         Shapes.checkLabels("train (validation)", yVal, xVal.numRows, shapes.classes());
-        double iterationsPerEpoch = Math.max(x.numRows / (double) options.batchSize(), 1.0);
+        int numTrain = x.numRows;
+        int batchSize = options.batchSize();
+        double iterationsPerEpoch = Math.max(numTrain / (double) batchSize, 1.0);
         double learningRate = options.learningRate();
         double[] losses = new double[options.numIters()];
         List<Double> trainAcc = new ArrayList<>();
         List<Double> valAcc = new ArrayList<>();
-        Training training = new Training(params, shapes, random, x, y, options.batchSize());
         for (int it = 0; it < options.numIters(); it++) {
-            double loss = training.step(options.reg(), learningRate);
+            if (Thread.interrupted()) {
+                throw new Stopped(it, options.numIters(), new TrainStats(boxed(losses, it), trainAcc, valAcc, false,
+                        "stopped at iteration " + it + " / " + options.numIters()));
+            }
+            DMatrixRMaj xBatch = null;
+            int[] yBatch = null;
+            // BEGIN SOLUTION TwoLayerNet.train: minibatch sampling
+            int[] idx = random.choice(numTrain, batchSize);
+            xBatch = Matrices.selectRows(x, idx);
+            yBatch = Matrices.select(y, idx);
+            // END SOLUTION
+            LossAndGrads lossAndGrads = loss(xBatch, yBatch, options.reg());
+            double loss = lossAndGrads.loss();
             if (!Double.isFinite(loss)) {
                 String message = "diverged at iteration " + it + " / " + options.numIters() + ": loss is " + PyFloat.repr(loss)
                         + " (learning rate " + PyFloat.repr(learningRate) + "); stopped, " + it + " losses kept";
@@ -163,12 +238,18 @@ public final class TwoLayerNet {
                 return new TrainStats(boxed(losses, it), trainAcc, valAcc, true, message);
             }
             losses[it] = loss;
+            Map<String, DMatrixRMaj> grads = lossAndGrads.grads();
+            // BEGIN SOLUTION TwoLayerNet.train: SGD step
+            for (Map.Entry<String, DMatrixRMaj> param : params.entrySet()) {
+                CommonOps_DDRM.addEquals(param.getValue(), -learningRate, grads.get(param.getKey()));
+            }
+            // END SOLUTION
             if (options.verbose() && it % 100 == 0) {
                 System.out.println("iteration " + it + " / " + options.numIters() + ": loss " + PyFloat.repr(loss));
             }
             if (it % iterationsPerEpoch == 0) {
-                trainAcc.add(training.batchAccuracy());
-                valAcc.add(training.accuracy(xVal, yVal));
+                trainAcc.add(Matrices.accuracy(predict(xBatch), yBatch));
+                valAcc.add(Matrices.accuracy(predict(xVal), yVal));
                 learningRate *= options.learningRateDecay();
             }
         }

@@ -1,5 +1,7 @@
 package nndl.optim;
 
+import nndl.util.Matrices;
+import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -31,10 +33,10 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
          * @param t number of steps already taken, ≥ 0
          */
         public State(DMatrixRMaj m, DMatrixRMaj v, int t) {
-            Checks.notNull("Adam.State", "m", m);
-            Checks.notNull("Adam.State", "v", v);
+            OptimChecks.notNull("Adam.State", "m", m);
+            OptimChecks.notNull("Adam.State", "v", v);
             if (m.numRows != v.numRows || m.numCols != v.numCols) {
-                throw new IllegalArgumentException("Adam.State: m is " + Checks.shape(m) + " but v is " + Checks.shape(v));
+                throw new IllegalArgumentException("Adam.State: m is " + Matrices.shape(m) + " but v is " + Matrices.shape(v));
             }
             if (t < 0) {
                 throw new IllegalArgumentException("Adam.State: t must be >= 0, got " + t);
@@ -66,15 +68,15 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
 
         @Override
         public String toString() {
-            return "Adam.State(m " + Checks.shape(m) + ", v " + Checks.shape(v) + ", t=" + t + ")";
+            return "Adam.State(m " + Matrices.shape(m) + ", v " + Matrices.shape(v) + ", t=" + t + ")";
         }
     }
 
     public Adam {
-        Checks.nonNegative("Adam", "learningRate", learningRate);
-        Checks.unitInterval("Adam", "beta1", beta1);
-        Checks.unitInterval("Adam", "beta2", beta2);
-        Checks.positive("Adam", "epsilon", epsilon);
+        OptimChecks.nonNegative("Adam", "learningRate", learningRate);
+        OptimChecks.unitInterval("Adam", "beta1", beta1);
+        OptimChecks.unitInterval("Adam", "beta2", beta2);
+        OptimChecks.positive("Adam", "epsilon", epsilon);
     }
 
     /** cs231n's defaults: learning rate 1e-3, β1 0.9, β2 0.999, epsilon 1e-8. */
@@ -119,7 +121,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
 
     @Override
     public String toString() {
-        return "adam(lr=" + Checks.format(learningRate) + ", beta1=" + Checks.format(beta1)
-                + ", beta2=" + Checks.format(beta2) + ", epsilon=" + Checks.format(epsilon) + ")";
+        return "adam(lr=" + PyFloat.repr(learningRate) + ", beta1=" + PyFloat.repr(beta1)
+                + ", beta2=" + PyFloat.repr(beta2) + ", epsilon=" + PyFloat.repr(epsilon) + ")";
     }
 }

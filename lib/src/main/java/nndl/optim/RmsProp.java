@@ -1,5 +1,7 @@
 package nndl.optim;
 
+import nndl.util.Matrices;
+import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -19,19 +21,19 @@ public record RmsProp(double learningRate, double decayRate, double epsilon) imp
      */
     public record State(DMatrixRMaj cache) {
         public State {
-            Checks.notNull("RmsProp.State", "cache", cache);
+            OptimChecks.notNull("RmsProp.State", "cache", cache);
         }
 
         @Override
         public String toString() {
-            return "RmsProp.State(cache " + Checks.shape(cache) + ")";
+            return "RmsProp.State(cache " + Matrices.shape(cache) + ")";
         }
     }
 
     public RmsProp {
-        Checks.nonNegative("RmsProp", "learningRate", learningRate);
-        Checks.unitInterval("RmsProp", "decayRate", decayRate);
-        Checks.positive("RmsProp", "epsilon", epsilon);
+        OptimChecks.nonNegative("RmsProp", "learningRate", learningRate);
+        OptimChecks.unitInterval("RmsProp", "decayRate", decayRate);
+        OptimChecks.positive("RmsProp", "epsilon", epsilon);
     }
 
     /** cs231n's defaults: learning rate 1e-2, decay rate 0.99, epsilon 1e-8. */
@@ -71,7 +73,7 @@ public record RmsProp(double learningRate, double decayRate, double epsilon) imp
 
     @Override
     public String toString() {
-        return "rmsprop(lr=" + Checks.format(learningRate) + ", decayRate=" + Checks.format(decayRate)
-                + ", epsilon=" + Checks.format(epsilon) + ")";
+        return "rmsprop(lr=" + PyFloat.repr(learningRate) + ", decayRate=" + PyFloat.repr(decayRate)
+                + ", epsilon=" + PyFloat.repr(epsilon) + ")";
     }
 }

@@ -1,5 +1,6 @@
 package nndl.optim;
 
+import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -18,7 +19,7 @@ public record Sgd(double learningRate) implements UpdateRule<Sgd.State> {
     }
 
     public Sgd {
-        Checks.nonNegative("Sgd", "learningRate", learningRate);
+        OptimChecks.nonNegative("Sgd", "learningRate", learningRate);
     }
 
     /** cs231n's defaults: learning rate 1e-2. */
@@ -48,6 +49,6 @@ public record Sgd(double learningRate) implements UpdateRule<Sgd.State> {
 
     @Override
     public String toString() {
-        return "sgd(lr=" + Checks.format(learningRate) + ")";
+        return "sgd(lr=" + PyFloat.repr(learningRate) + ")";
     }
 }

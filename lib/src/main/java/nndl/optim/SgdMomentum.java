@@ -1,5 +1,7 @@
 package nndl.optim;
 
+import nndl.util.Matrices;
+import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -18,18 +20,18 @@ public record SgdMomentum(double learningRate, double momentum) implements Updat
      */
     public record State(DMatrixRMaj velocity) {
         public State {
-            Checks.notNull("SgdMomentum.State", "velocity", velocity);
+            OptimChecks.notNull("SgdMomentum.State", "velocity", velocity);
         }
 
         @Override
         public String toString() {
-            return "SgdMomentum.State(velocity " + Checks.shape(velocity) + ")";
+            return "SgdMomentum.State(velocity " + Matrices.shape(velocity) + ")";
         }
     }
 
     public SgdMomentum {
-        Checks.nonNegative("SgdMomentum", "learningRate", learningRate);
-        Checks.unitInterval("SgdMomentum", "momentum", momentum);
+        OptimChecks.nonNegative("SgdMomentum", "learningRate", learningRate);
+        OptimChecks.unitInterval("SgdMomentum", "momentum", momentum);
     }
 
     /** cs231n's defaults: learning rate 1e-2, momentum 0.9. */
@@ -64,6 +66,6 @@ public record SgdMomentum(double learningRate, double momentum) implements Updat
 
     @Override
     public String toString() {
-        return "sgd_momentum(lr=" + Checks.format(learningRate) + ", momentum=" + Checks.format(momentum) + ")";
+        return "sgd_momentum(lr=" + PyFloat.repr(learningRate) + ", momentum=" + PyFloat.repr(momentum) + ")";
     }
 }

@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
  * MT19937 seeded like {@code np.random.seed(int)}, doubles from two 32-bit draws, Gaussians by the
  * polar method with the second value cached, and bounded integers by masked rejection.
  *
- * <p>Shapes follow the library's convention: a numpy shape {@code (N, d1, ..., dk)} becomes an
+ * <p>NpShape follow the library's convention: a numpy shape {@code (N, d1, ..., dk)} becomes an
  * N×(d1·…·dk) matrix filled in row-major (C) order, a shape {@code (k)} a 1×k row. One instance is
  * not thread-safe; give each thread (for example each configuration of a sweep) its own.
  */
@@ -127,7 +127,7 @@ public final class RandomState {
 
     /** {@code np.random.randn(*shape)}: shape (N, d1, ..., dk) → N×D matrix, (k) → 1×k. */
     public DMatrixRMaj randn(int... shape) {
-        DMatrixRMaj out = Shapes.matrix("randn", shape);
+        DMatrixRMaj out = NpShape.matrix("randn", shape);
         for (int i = 0; i < out.data.length; i++) {
             out.data[i] = nextGaussian();
         }
@@ -136,7 +136,7 @@ public final class RandomState {
 
     /** {@code np.random.rand(*shape)}: uniform [0, 1) in the shape's matrix form. */
     public DMatrixRMaj rand(int... shape) {
-        DMatrixRMaj out = Shapes.matrix("rand", shape);
+        DMatrixRMaj out = NpShape.matrix("rand", shape);
         for (int i = 0; i < out.data.length; i++) {
             out.data[i] = nextDouble();
         }

@@ -41,7 +41,7 @@ final class Batches {
             throw new IllegalArgumentException("Solver.checkAccuracy: X and y must both be given");
         }
         if (x.numRows != y.length) {
-            throw new IllegalArgumentException("Solver.checkAccuracy: X is " + x.numRows + "×" + x.numCols + " but y has "
+            throw new IllegalArgumentException("Solver.checkAccuracy: X is " + Matrices.shape(x) + " but y has "
                     + y.length + " labels");
         }
         if (x.numRows == 0) {

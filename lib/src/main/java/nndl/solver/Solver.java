@@ -1,5 +1,7 @@
 package nndl.solver;
 
+import nndl.util.Matrices;
+import nndl.util.Stopped;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -120,6 +122,9 @@ public final class Solver {
     /**
      * Runs the whole optimisation (see the class description); afterwards the model holds the
      * parameters with the best val accuracy. Can be called once per Solver.
+     *
+     * @throws Stopped when the thread is interrupted (checked once per iteration); the histories keep
+     *                 what was recorded and the model holds the best parameters so far
      */
     public void train() {
         if (started) {
@@ -127,6 +132,10 @@ public final class Solver {
         }
         started = true;
         for (int t = 0; t < numIterations; t++) {
+            if (Thread.interrupted()) {
+                restoreBestParams();
+                throw new Stopped(t, numIterations, null);
+            }
             double loss = step();
             if (!Double.isFinite(loss)) {
                 divergence = "Solver: loss diverged to " + loss + " at iteration " + (t + 1) + " / " + numIterations
@@ -179,8 +188,8 @@ public final class Solver {
                         + " (gradients: " + (grads == null ? "none" : grads.keySet()) + ")");
             }
             if (dw.numRows != w.numRows || dw.numCols != w.numCols) {
-                throw new IllegalStateException("Solver: gradient of " + names[i] + " is " + dw.numRows + "×" + dw.numCols
-                        + " but the parameter is " + w.numRows + "×" + w.numCols);
+                throw new IllegalStateException("Solver: gradient of " + names[i] + " is " + Matrices.shape(dw)
+                        + " but the parameter is " + Matrices.shape(w));
             }
             configs[i].update(w, dw);
         }
@@ -265,7 +274,7 @@ public final class Solver {
             DMatrixRMaj scores = model.loss(evalBatch);
             if (scores == null || scores.numRows != end - start) {
                 throw new IllegalStateException("Solver.checkAccuracy: model.loss(X) returned "
-                        + (scores == null ? "null" : scores.numRows + "×" + scores.numCols) + " scores for " + (end - start) + " rows");
+                        + (scores == null ? "null" : Matrices.shape(scores)) + " scores for " + (end - start) + " rows");
             }
             hits += Batches.countHits(scores, y, rows, start);
         }

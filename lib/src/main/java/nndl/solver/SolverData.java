@@ -1,6 +1,7 @@
 package nndl.solver;
 
 import nndl.data.DataSplits;
+import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -18,7 +19,7 @@ public record SolverData(DMatrixRMaj xTrain, int[] yTrain, DMatrixRMaj xVal, int
         check("train", xTrain, yTrain);
         check("val", xVal, yVal);
         if (xTrain.numCols != xVal.numCols) {
-            throw new IllegalArgumentException("SolverData: X_train is " + shape(xTrain) + " but X_val is " + shape(xVal)
+            throw new IllegalArgumentException("SolverData: X_train is " + Matrices.shape(xTrain) + " but X_val is " + Matrices.shape(xVal)
                     + "; both need the same number of columns");
         }
     }
@@ -53,20 +54,16 @@ public record SolverData(DMatrixRMaj xTrain, int[] yTrain, DMatrixRMaj xVal, int
             throw new IllegalArgumentException("SolverData: X_" + split + " and y_" + split + " must both be given");
         }
         if (x.numRows != y.length) {
-            throw new IllegalArgumentException("SolverData: X_" + split + " is " + shape(x) + " but y_" + split + " has "
+            throw new IllegalArgumentException("SolverData: X_" + split + " is " + Matrices.shape(x) + " but y_" + split + " has "
                     + y.length + " labels");
         }
         if (x.numRows == 0) {
-            throw new IllegalArgumentException("SolverData: the " + split + " set is empty (X_" + split + " is " + shape(x) + ")");
+            throw new IllegalArgumentException("SolverData: the " + split + " set is empty (X_" + split + " is " + Matrices.shape(x) + ")");
         }
-    }
-
-    private static String shape(DMatrixRMaj m) {
-        return m.numRows + "×" + m.numCols;
     }
 
     @Override
     public String toString() {
-        return "SolverData(X_train: " + shape(xTrain) + ", X_val: " + shape(xVal) + ")";
+        return "SolverData(X_train: " + Matrices.shape(xTrain) + ", X_val: " + Matrices.shape(xVal) + ")";
     }
 }

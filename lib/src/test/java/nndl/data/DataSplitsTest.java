@@ -13,7 +13,7 @@ class DataSplitsTest {
     void trainingSubsetKeepsTheLeadingRowsAndTheOtherSplits() {
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}, {5, 6}});
         DMatrixRMaj val = new DMatrixRMaj(1, 2);
-        DataSplits splits = new DataSplits(x, new int[] {7, 8, 9}, val, new int[] {1}, val, new int[] {2}, "toy", false);
+        DataSplits splits = new DataSplits(x, new int[] {7, 8, 9}, val, new int[] {1}, val, new int[] {2}, "toy", null);
         DataSplits small = splits.withTrainingSubset(2);
         assertArrayEquals(new double[] {1, 2, 3, 4}, small.xTrain().data, 0.0);
         assertArrayEquals(new int[] {7, 8}, small.yTrain());

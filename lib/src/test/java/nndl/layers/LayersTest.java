@@ -15,7 +15,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layer checks of spec §4.2 (seed 001, fc_nets notebook). The seed's random inputs were unseeded; here
+ * The layer checks of the fc_nets notebook (seed 001). The seed's random inputs were unseeded; here
  * each test seeds the numpy-compatible source so that its numbers are reproducible.
  */
 class LayersTest {

@@ -143,18 +143,18 @@ class RegularisersTest {
     @Test
     void sigmoidAndSwishValuesAndGradients() {
         DMatrixRMaj k = Matrices.row(-800, -2, 0, 1.5, 800);
-        DMatrixRMaj s = Activations.sigmoidForward(k).out();
+        DMatrixRMaj s = SmoothActivations.sigmoidForward(k).out();
         assertArrayEquals(new double[] {0, 1 / (1 + Math.exp(2)), 0.5, 1 / (1 + Math.exp(-1.5)), 1}, s.data, 1e-15);
-        DMatrixRMaj sw = Activations.swishForward(k).out();
+        DMatrixRMaj sw = SmoothActivations.swishForward(k).out();
         assertArrayEquals(new double[] {-0.0, -2 / (1 + Math.exp(2)), 0, 1.5 / (1 + Math.exp(-1.5)), 800}, sw.data, 1e-13);
 
         NpRandom.seed(8);
         DMatrixRMaj x = NpRandom.randn(6, 7);
         CommonOps_DDRM.scale(3, x);
         DMatrixRMaj dout = NpRandom.randn(6, 7);
-        DMatrixRMaj dsNum = evalNumericalGradientArray(v -> Activations.sigmoidForward(v).out(), x, dout);
-        assertBelow(1e-8, relError(dsNum, Activations.sigmoidBackward(dout, Activations.sigmoidForward(x).cache())), "sigmoid dx error");
-        DMatrixRMaj dwNum = evalNumericalGradientArray(v -> Activations.swishForward(v).out(), x, dout);
-        assertBelow(1e-8, relError(dwNum, Activations.swishBackward(dout, Activations.swishForward(x).cache())), "swish dx error");
+        DMatrixRMaj dsNum = evalNumericalGradientArray(v -> SmoothActivations.sigmoidForward(v).out(), x, dout);
+        assertBelow(1e-8, relError(dsNum, SmoothActivations.sigmoidBackward(dout, SmoothActivations.sigmoidForward(x).cache())), "sigmoid dx error");
+        DMatrixRMaj dwNum = evalNumericalGradientArray(v -> SmoothActivations.swishForward(v).out(), x, dout);
+        assertBelow(1e-8, relError(dwNum, SmoothActivations.swishBackward(dout, SmoothActivations.swishForward(x).cache())), "swish dx error");
     }
 }

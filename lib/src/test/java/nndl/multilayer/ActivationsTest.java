@@ -11,7 +11,7 @@ import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-/** The seed-002 activation and loss checks (spec §4.3) with the seed's own numbers. */
+/** The seed-002 activation and loss checks of the mnist_multilayer notebook with the seed's own numbers. */
 class ActivationsTest {
     private static final double[][] SOFTMAX = {
             {0.57495949, 0.38148818, 0.05547572, 0.36516899},

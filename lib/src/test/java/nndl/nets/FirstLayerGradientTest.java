@@ -24,7 +24,7 @@ class FirstLayerGradientTest {
 
     @Test
     void twoLayerNetGradientsEqualTheLayerComposition() {
-        TwoLayerNet net = new TwoLayerNet(new TwoLayerNet.Options(17, 9, 5, 0.0, 0.3, 0.4), new RandomState(1));
+        FcTwoLayerNet net = new FcTwoLayerNet(new FcTwoLayerNet.Options(17, 9, 5, 0.0, 0.3, 0.4), new RandomState(1));
         Map<String, DMatrixRMaj> p = net.params();
         Forward<LayerUtils.AffineReluCache> first = LayerUtils.affineReluForward(X, p.get("W1"), p.get("b1"));
         Forward<Affine.Cache> second = Affine.affineForward(first.out(), p.get("W2"), p.get("b2"));

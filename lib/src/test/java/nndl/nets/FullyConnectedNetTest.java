@@ -15,7 +15,7 @@ import nndl.random.RandomState;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-/** The FullyConnectedNet check of spec §4.2 and gradient checks with batchnorm and dropout. */
+/** The FullyConnectedNet check of the fc_nets notebook and gradient checks with batchnorm and dropout. */
 class FullyConnectedNetTest {
 
     private static void checkAllGradients(FullyConnectedNet model, DMatrixRMaj x, int[] y, double limit, String label) {

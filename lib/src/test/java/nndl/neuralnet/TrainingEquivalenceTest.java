@@ -17,11 +17,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused, allocation-free training path gives the numbers of the plain one it replaced: {@link PlainNet}
- * below is that implementation (separate passes, new index array per minibatch, {@code dW += reg·W} then
- * {@code W −= lr·dW}, norms summed afresh in one running sum, predict through new buffers). Weights,
- * gradients and accuracies are equal bit for bit; the losses differ only by the order in which
- * {@code ‖W‖²} is summed (four interleaved partial sums instead of one), a few ulps of the reg term.
+ * {@link TwoLayerNet}'s training gives the numbers of an independent pass-by-pass implementation,
+ * {@link PlainNet} below (its own loops, {@code dW += reg·W} then {@code W −= lr·dW}, norms summed in one
+ * running sum, predict through new buffers). Weights, gradients and accuracies are equal bit for bit; the
+ * losses differ only by the order in which {@code ‖W‖²} is summed, a few ulps of the reg term.
  */
 class TrainingEquivalenceTest {
 

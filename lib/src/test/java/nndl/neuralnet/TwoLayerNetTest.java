@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
-/** The toy-model checks of spec §4.1 (seed 001, two_layer_nn notebook). */
+/** The toy-model checks of the two_layer_nn notebook (seed 001). */
 class TwoLayerNetTest {
     private static final int[] TOY_Y = {0, 1, 2, 2, 1};
 
@@ -85,7 +85,7 @@ class TwoLayerNetTest {
         // 5 samples / batch 200 → iterations_per_epoch = max(0.025, 1) = 1: an accuracy check every iteration.
         assertEquals(100, stats.trainAccHistory().size());
         // The seed printed 0.014497864587765886; a numpy 1.24 implementation of the same algorithm with the same
-        // random stream (/tmp/coreref/toy.py, /usr/bin/python3) gives 0.01449786458776592. Java gives
+        // random stream (numpy's seed 1 stream, run once with /usr/bin/python3) gives 0.01449786458776592. Java gives
         // 0.014497864587765865: a few ulps from both, from the different summation order of the matrix products
         // (EJML vs BLAS) compounded over 100 SGD steps. Relative tolerance 1e-13 (≈1.4e-15 absolute here).
         assertRelative(0.01449786458776592, last);

@@ -15,7 +15,7 @@ import nndl.random.RandomState;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec §4.2 "overfit": the seed's three-layer net fits 50 real CIFAR-10 training images (train
+ * The fc_nets notebook's "overfit" step: the seed's three-layer net fits 50 real CIFAR-10 training images (train
  * accuracy 1.0) within 20 epochs of batch 25, with the seed's weight scale 2e-2 and learning rate 1e-2.
  */
 class OverfitCifarTest {

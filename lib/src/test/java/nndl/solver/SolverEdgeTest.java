@@ -174,7 +174,7 @@ class SolverEdgeTest {
     void acceptsTheSeedsDataSplitsAndSmallData() {
         SolverData blobs = blobs(12, 120, 100);
         DataSplits splits = new DataSplits(blobs.xTrain(), blobs.yTrain(), blobs.xVal(), blobs.yVal(),
-                blobs.xVal(), blobs.yVal(), "synthetic", false);
+                blobs.xVal(), blobs.yVal(), "synthetic", null);
         SolverData small = SolverData.of(splits).firstTrain(30);
         assertEquals(30, small.xTrain().numRows);
         assertEquals(0.0, Matrices.sumAbsDiff(small.xTrain(), Matrices.selectRows(blobs.xTrain(), java.util.stream.IntStream.range(0, 30).toArray())));

@@ -3,7 +3,9 @@ package nndl.grade;
 /**
  * How a measured value earns a check's points: below or above a threshold, exactly equal to a
  * target, or a linear ramp of partial credit. Every criterion maps a value to a credit in [0, 1];
- * NaN never earns credit.
+ * a value that is not finite never earns credit, and neither does a negative value under a
+ * "below" criterion (those measure errors, differences and counts, which are never negative: a
+ * negative one is a wrong or forged measurement).
  */
 public sealed interface Criterion {
 
@@ -51,7 +53,7 @@ public sealed interface Criterion {
         return new Ramp(from, to);
     }
 
-    /** Passes when the value is below {@code limit} (or equal to it when {@code inclusive}). */
+    /** Passes when the value is finite, non-negative and below {@code limit} (or equal to it when {@code inclusive}). */
     record Below(double limit, boolean inclusive) implements Criterion {
         public Below {
             requireFinite("limit", limit);
@@ -59,7 +61,8 @@ public sealed interface Criterion {
 
         @Override
         public double credit(double value) {
-            return (inclusive ? value <= limit : value < limit) ? 1.0 : 0.0;
+            boolean measured = Double.isFinite(value) && value >= 0.0;
+            return measured && (inclusive ? value <= limit : value < limit) ? 1.0 : 0.0;
         }
 
         @Override
@@ -73,7 +76,7 @@ public sealed interface Criterion {
         }
     }
 
-    /** Passes when the value is above {@code limit} (or equal to it when {@code inclusive}). */
+    /** Passes when the value is finite and above {@code limit} (or equal to it when {@code inclusive}). */
     record Above(double limit, boolean inclusive) implements Criterion {
         public Above {
             requireFinite("limit", limit);
@@ -81,7 +84,7 @@ public sealed interface Criterion {
 
         @Override
         public double credit(double value) {
-            return (inclusive ? value >= limit : value > limit) ? 1.0 : 0.0;
+            return Double.isFinite(value) && (inclusive ? value >= limit : value > limit) ? 1.0 : 0.0;
         }
 
         @Override
@@ -129,7 +132,7 @@ public sealed interface Criterion {
 
         @Override
         public double credit(double value) {
-            if (Double.isNaN(value)) {
+            if (!Double.isFinite(value)) {
                 return 0.0;
             }
             return Math.max(0.0, Math.min(1.0, (value - from) / (to - from)));

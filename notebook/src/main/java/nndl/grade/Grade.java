@@ -38,8 +38,9 @@ public final class Grade {
 
     /**
      * Grades {@code value} against check {@code id} for a run on {@code data}; a check that needs
-     * the full dataset is "not-graded-on-this-data" (and leaves the possible total) when
-     * {@code data.fullDataset()} is false. The record's {@code dataset} field is {@code data.source()}.
+     * the full dataset is "not-graded-on-this-data" (and leaves the possible total) unless
+     * {@link DataSplits#fullDataset()} finds the official files by their checksums. The record's
+     * {@code dataset} field is {@code data.source()}.
      *
      * @param id    full check id, e.g. {@code "two_layer_nn.tuning"}
      * @param value the measured value
@@ -49,20 +50,26 @@ public final class Grade {
         if (data == null) {
             throw new IllegalArgumentException("Grade.check: data is null for " + id);
         }
-        return check(id, value, data.source(), data.fullDataset());
+        return record(Rubric.get(id).evaluate(value, data.fullDataset(), data.source()));
     }
 
     /**
-     * Grades {@code value} against check {@code id} for a run on the data described by
-     * {@code dataset} (for data that is not a {@link DataSplits}, e.g. the MNIST columns).
+     * Grades {@code value} against check {@code id}, recording {@code dataset} as the data it was
+     * measured on (for data that is not a {@link DataSplits}, e.g. the MNIST columns). A label never
+     * makes data count as the full dataset: a check that needs it must be given its {@link DataSplits}.
      *
-     * @param id          full check id
-     * @param value       the measured value
-     * @param dataset     what the data was, e.g. {@code "mnist-subset (8000 train + 2000 test)"}
-     * @param fullDataset whether that is the complete dataset the thresholds were set for
+     * @param id      full check id
+     * @param value   the measured value
+     * @param dataset what the data was, e.g. {@code "mnist-subset (8000 train + 2000 test)"}
+     * @throws IllegalArgumentException if the check is graded on the full CIFAR-10 only
      */
-    public static GradeResult check(String id, double value, String dataset, boolean fullDataset) {
-        return record(Rubric.get(id).evaluate(value, fullDataset, dataset));
+    public static GradeResult check(String id, double value, String dataset) {
+        Check check = Rubric.get(id);
+        if (check.fullDatasetOnly()) {
+            throw new IllegalArgumentException("Grade.check: " + id + " is graded on the full CIFAR-10 dataset only; "
+                    + "pass the data splits it ran on: Grade.check(\"" + id + "\", value, data)");
+        }
+        return record(check.evaluate(value, true, dataset));
     }
 
     private static GradeResult record(GradeResult result) {

@@ -19,11 +19,22 @@ import java.util.stream.Collectors;
  * The workbook's rubric: every graded check of spec §4, in notebook order. Totals: two_layer_nn 30,
  * fc_nets 20, mnist_multilayer 100; the backprop exercises are derivations graded by a person, so
  * their numeric checks are listed with 0 points ("ungraded").
+ *
+ * <p>The {@value #HIDDEN} group (30 points) is measured only by {@code ./workbook grade}: each exercise
+ * of the student edition run again on inputs no notebook shows (other shapes, seeds and labels), so an
+ * answer tuned to the notebooks' printed numbers loses these points. Its points per exercise: layers 6
+ * (affine forward 2, backward 2; ReLU forward 1, backward 1), neural_net.py's net 10 (scores 2, loss
+ * 2, gradients 3, train 2, predict 1), fc_net.py's nets 6 (two-layer 3, fully-connected 3), the seed
+ * 002 functions 8 (activations 2, softmax cross-entropy 2, init and linear layer 2, classify 2). A
+ * student's own run does not measure them, so its report leaves the group out.
  */
 public final class Rubric {
     /** The notebooks in the order they run and appear in the report. */
     public static final List<String> NOTEBOOKS =
             List.of("two_layer_nn", "fc_nets", "mnist_multilayer", "backprop_exercises");
+
+    /** The group of the hidden checks, which no notebook records. */
+    public static final String HIDDEN = "hidden";
 
     private static final Map<String, Check> CHECKS = build();
 
@@ -64,7 +75,23 @@ public final class Rubric {
 
                 partial("backprop_exercises", "autoencoder", "rel err of ∇W", 0, lessThan(1e-7)),
                 partial("backprop_exercises", "gplvm", "rel err of ∂L/∂X", 0, lessThan(1e-7)),
-                partial("backprop_exercises", "swish", "max rel err of the swish net gradients", 0, lessThan(1e-7)));
+                partial("backprop_exercises", "swish", "max rel err of the swish net gradients", 0, lessThan(1e-7)),
+
+                partial(HIDDEN, "affine_forward", "rel err vs the reference, 3×(2,7) inputs", 2, lessThan(1e-10)),
+                partial(HIDDEN, "affine_backward", "max rel err of dx, dw, db vs numeric, 7×4 inputs", 2, lessThan(1e-8)),
+                partial(HIDDEN, "relu_forward", "max abs diff vs the reference, 6×9 with zeros", 1, lessThan(1e-15)),
+                partial(HIDDEN, "relu_backward", "rel err of dx vs numeric, 8×3", 1, lessThan(1e-8)),
+                partial(HIDDEN, "neural_net_scores", "rel err of the scores, D 6, H 8, C 4", 2, lessThan(1e-10)),
+                partial(HIDDEN, "neural_net_loss", "abs diff of the loss at reg 0.3", 2, lessThan(1e-10)),
+                partial(HIDDEN, "neural_net_gradients", "max rel err of the gradients at reg 0.7", 3, lessThan(1e-7)),
+                partial(HIDDEN, "neural_net_train", "max error of losses and weights after 30 SGD steps", 2, lessThan(1e-6)),
+                partial(HIDDEN, "neural_net_predict", "mismatched predictions of 25", 1, equalTo(0)),
+                partial(HIDDEN, "fc_two_layer_net", "init faults + max error of scores, loss, gradients", 3, lessThan(1e-5)),
+                partial(HIDDEN, "fc_net", "init faults + max error, hidden [7, 6, 5]", 3, lessThan(1e-5)),
+                partial(HIDDEN, "mnist_activations", "max error of relu and relu_der, 5×3", 2, lessThan(1e-8)),
+                partial(HIDDEN, "mnist_softmax_ce", "max error of softmax, loss, derivative, 4×6", 2, lessThan(1e-7)),
+                partial(HIDDEN, "mnist_layers", "shape faults + max error of linear forward/backward", 2, lessThan(1e-7)),
+                partial(HIDDEN, "mnist_classify", "mismatched predictions of 30, net [8, 6, 5, 4]", 2, equalTo(0)));
         Map<String, Check> byId = new LinkedHashMap<>();
         for (Check check : all) {
             byId.put(check.id(), check);

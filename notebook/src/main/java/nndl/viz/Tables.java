@@ -200,7 +200,7 @@ public final class Tables {
         if (any && present.stream().allMatch(v -> v instanceof Number)) {
             DoubleColumn column = DoubleColumn.create(name);
             fill(values, v -> column.append(((Number) v).doubleValue()), column::appendMissing);
-            column.setPrintFormatter(new NumberColumnFormatter(new ReadableNumberFormat()));
+            column.setPrintFormatter(new NumberColumnFormatter(new PyGFormat()));
             return column;
         }
         if (any && present.stream().allMatch(v -> v instanceof Boolean)) {

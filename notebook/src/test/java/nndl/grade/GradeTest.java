@@ -9,14 +9,22 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import nndl.data.DataSplits;
+import nndl.data.OfficialCifar10;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GradeTest {
     private static final List<String> SPEC_FIELDS =
@@ -35,10 +43,34 @@ class GradeTest {
         }
     }
 
+    @TempDir
+    static Path official;
+
+    /**
+     * Splits of the seed's full size; {@code full} puts them in a folder whose batch files match an
+     * OFFICIAL.sha256 manifest (as the downloader writes one after checking the archive's MD5).
+     */
     private static DataSplits splits(String source, boolean full) {
-        DMatrixRMaj x = new DMatrixRMaj(2, 3);
-        int[] y = {0, 1};
-        return new DataSplits(x, y, x, y, x, y, source, full);
+        DMatrixRMaj x = new DMatrixRMaj(DataSplits.FULL_TRAINING_ROWS, 1);
+        int[] y = new int[x.numRows];
+        return new DataSplits(x, y, x, y, x, y, source, full ? officialFolder() : null);
+    }
+
+    private static Path officialFolder() {
+        try {
+            StringBuilder manifest = new StringBuilder();
+            for (String name : List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+                    "data_batch_5.bin", "test_batch.bin")) {
+                byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+                Files.write(official.resolve(name), bytes);
+                manifest.append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
+                        .append("  ").append(name).append('\n');
+            }
+            Files.writeString(official.resolve(OfficialCifar10.MANIFEST), manifest);
+            return official;
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -128,6 +160,25 @@ class GradeTest {
         assertTrue(e.getMessage().contains("two_layer_nn.toy_scores"), e.getMessage());
         IllegalArgumentException bare = assertThrows(IllegalArgumentException.class, () -> Grade.check("relu_der", 0));
         assertTrue(bare.getMessage().contains("closest known ids: mnist_multilayer.relu_der"), bare.getMessage());
+    }
+
+    @Test
+    void aLabelNeverMakesDataCountAsFull() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Grade.check("two_layer_nn.tuning", 0.9, "cifar-10-batches-bin (50000 train + 10000 test records)"));
+        assertTrue(e.getMessage().contains("full CIFAR-10 dataset only"), e.getMessage());
+        DataSplits declared = new DataSplits(new DMatrixRMaj(49_000, 1), new int[49_000], new DMatrixRMaj(1, 1), new int[1],
+                new DMatrixRMaj(1, 1), new int[1], "cifar-10-batches-bin (50000 train + 10000 test records)", null);
+        assertEquals(GradeResult.Status.NOT_GRADED_ON_THIS_DATA,
+                captured(() -> Grade.check("two_layer_nn.tuning", 0.9, declared)).getValue().status());
+    }
+
+    @Test
+    void negativeOrInfiniteErrorsNeverPass() {
+        assertEquals(0.0, captured(() -> Grade.check("two_layer_nn.toy_loss", -1.0)).getValue().earned());
+        assertEquals(0.0, captured(() -> Grade.check("two_layer_nn.toy_loss", Double.NEGATIVE_INFINITY)).getValue().earned());
+        assertEquals(0.0, captured(() -> Grade.check("fc_nets.overfit", Double.POSITIVE_INFINITY)).getValue().earned());
+        assertEquals(3.0, captured(() -> Grade.check("two_layer_nn.toy_loss", 0.0)).getValue().earned());
     }
 
     @Test

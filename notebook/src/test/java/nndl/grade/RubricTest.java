@@ -14,7 +14,8 @@ class RubricTest {
         assertEquals(20, Rubric.points("fc_nets"));
         assertEquals(100, Rubric.points("mnist_multilayer"));
         assertEquals(0, Rubric.points("backprop_exercises"));
-        assertEquals(30, Rubric.checks().size());
+        assertEquals(30, Rubric.points(Rubric.HIDDEN));
+        assertEquals(45, Rubric.checks().size());
     }
 
     @Test

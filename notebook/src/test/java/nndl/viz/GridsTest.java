@@ -16,7 +16,7 @@ class GridsTest {
 
     /**
      * Two 2×2×3 images, padding 1, no enlargement. Expected pixels from a numpy version of
-     * cs231n's visualize_grid ((255·(x − lo)/(hi − lo)).astype('uint8')), /tmp/viz/ref_grid.py.
+     * cs231n's visualize_grid ((255·(x − lo)/(hi − lo)).astype('uint8')), run once outside the repository.
      */
     @Test
     void twoImagesMatchNumpyReference() {

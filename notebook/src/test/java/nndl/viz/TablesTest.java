@@ -22,7 +22,7 @@ class TablesTest {
         String[] expected = {"0.0001", "5e-05", "0.513", "0.0144979", "1000", "0.95", "1.23457e+08", "2.5e-07", "-0.0003",
             "0.287", "1e+06", "999999", "3", "0"};
         for (int i = 0; i < values.length; i++) {
-            assertEquals(expected[i], ReadableNumberFormat.format6(values[i]), "value " + values[i]);
+            assertEquals(expected[i], PyGFormat.percentG(values[i]), "value " + values[i]);
         }
     }
 

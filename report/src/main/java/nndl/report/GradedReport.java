@@ -15,7 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 
 /**
- * Writes the graded PDF report (spec §7) from executed notebooks:
+ * Writes the graded PDF report from executed notebooks:
  * <pre>{@code
  * GradedReport.Result r = GradedReport.write(GradedReport.Options.defaults()
  *         .withNotebooks(Path.of("build/notebooks")).withOut(Path.of("build/report/graded-report.pdf")));

@@ -104,7 +104,7 @@ final class MarkdownRenderer {
             writer.line(x, writer.y() - 4, x + width, writer.y() - 4, 0.5f, Styles.MUTED);
             writer.down(8);
         } else if (node instanceof HtmlBlock html) {
-            String text = HtmlTables.stripTags(html.getLiteral()).strip();
+            String text = HtmlTableReader.stripTags(html.getLiteral()).strip();
             if (!text.isEmpty()) {
                 paragraph(withMath(text, styles.body, width), x, width);
             }

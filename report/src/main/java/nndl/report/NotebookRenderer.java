@@ -162,7 +162,7 @@ final class NotebookRenderer {
         } else if (data.text("text/plain") != null) {
             printed(Texts.stripAnsi(data.text("text/plain")), null);
         } else if (data.text("text/html") != null) {
-            printed(HtmlTables.stripTags(data.text("text/html")).strip(), null);
+            printed(HtmlTableReader.stripTags(data.text("text/html")).strip(), null);
         }
     }
 
@@ -218,7 +218,7 @@ final class NotebookRenderer {
 
     /** Draws an HTML table as a table; returns false when it is not a simple table or cannot fit. */
     private boolean htmlTable(String html) {
-        Optional<HtmlTables.Table> parsed = HtmlTables.parse(html);
+        Optional<HtmlTableReader.Table> parsed = HtmlTableReader.parse(html);
         if (parsed.isEmpty()) {
             return false;
         }
@@ -236,7 +236,7 @@ final class NotebookRenderer {
         return false;
     }
 
-    private List<TableRenderer.Row> rows(HtmlTables.Table table, float size) {
+    private List<TableRenderer.Row> rows(HtmlTableReader.Table table, float size) {
         List<InlineLayout.Align> aligns = alignments(table);
         List<TableRenderer.Row> rows = new ArrayList<>();
         for (List<String> header : table.header()) {
@@ -249,7 +249,7 @@ final class NotebookRenderer {
     }
 
     /** Right-aligns the columns whose body cells are all numbers (or blank). */
-    private static List<InlineLayout.Align> alignments(HtmlTables.Table table) {
+    private static List<InlineLayout.Align> alignments(HtmlTableReader.Table table) {
         int columns = 0;
         for (List<String> row : table.body()) {
             columns = Math.max(columns, row.size());

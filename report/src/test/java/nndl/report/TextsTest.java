@@ -46,7 +46,7 @@ class TextsTest {
 
     @Test
     void htmlTablesParseHeaderBodyCaptionAndEntities() {
-        Optional<HtmlTables.Table> table = HtmlTables.parse("<div><table border=\"1\" class=\"dataframe\"><caption>Sweep</caption>"
+        Optional<HtmlTableReader.Table> table = HtmlTableReader.parse("<div><table border=\"1\" class=\"dataframe\"><caption>Sweep</caption>"
                 + "<thead><tr style=\"text-align: right;\"><th>lr</th><th>note</th></tr></thead>"
                 + "<tbody><tr><td>1e-3</td><td>a &lt; b &amp; c&#33;</td></tr><tr><td>5e-4</td><td><i>ok</i></td></tr></tbody></table></div>");
         assertTrue(table.isPresent());
@@ -57,7 +57,7 @@ class TextsTest {
 
     @Test
     void htmlWithoutASimpleTableIsRejected() {
-        assertTrue(HtmlTables.parse("<p>no table</p>").isEmpty());
-        assertTrue(HtmlTables.parse("<table><tr><td colspan=\"2\">x</td></tr></table>").isEmpty());
+        assertTrue(HtmlTableReader.parse("<p>no table</p>").isEmpty());
+        assertTrue(HtmlTableReader.parse("<table><tr><td colspan=\"2\">x</td></tr></table>").isEmpty());
     }
 }

@@ -25,12 +25,11 @@ public final class InstructorOnly {
     public static final List<Entry> PATHS = List.of(
             new Entry("tools/src/main/java/nndl/release/", "the release tool (its presence marks the instructor edition)"),
             new Entry("tools/src/test/java/nndl/release/", "the release tool's tests and their fixtures"),
-            new Entry("tools/src/main/java/nndl/grading/", "the grader of hand-ins (./workbook grade)"),
-            new Entry("tools/src/test/java/nndl/grading/", "the grader's tests"),
-            new Entry("hidden/", "the hidden tests (spec section 10)"));
+            new Entry("grader/", "the grader of hand-ins (./workbook grade)"),
+            new Entry("hidden/", "the hidden checks the grader runs (docs/editions.md)"));
 
     /** Lines of the root pom that name an instructor-only module. */
-    static final Pattern INSTRUCTOR_MODULE = Pattern.compile("\\s*<module>\\s*hidden\\s*</module>\\s*");
+    static final Pattern INSTRUCTOR_MODULE = Pattern.compile("\\s*<module>\\s*(hidden|grader)\\s*</module>\\s*");
 
     private static final Pattern REGION_BEGIN = Pattern.compile("^\\s*(#|//|<!--)\\s*BEGIN INSTRUCTOR ONLY\\b.*");
     private static final Pattern REGION_END = Pattern.compile("^\\s*(#|//|<!--)\\s*END INSTRUCTOR ONLY\\b.*");
@@ -45,7 +44,7 @@ public final class InstructorOnly {
 
     /**
      * Returns {@code lines} without their instructor-only regions (and, for the root pom, without the
-     * hidden module's line).
+     * hidden and grader modules' lines).
      *
      * @throws ReleaseError naming the file and line of a region left open, nested or closed twice
      */

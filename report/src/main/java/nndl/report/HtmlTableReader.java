@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code th}/{@code td} cells (nested tables, spans) is rejected and the caller falls back to the
  * output's text/plain form.
  */
-final class HtmlTables {
+final class HtmlTableReader {
     /** A parsed table: optional caption, header rows, body rows. */
     record Table(String caption, List<List<String>> header, List<List<String>> body) {
     }
@@ -24,7 +24,7 @@ final class HtmlTables {
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);");
 
-    private HtmlTables() {
+    private HtmlTableReader() {
     }
 
     /** Parses the first table of {@code html}, or returns empty when there is none or it is not a simple grid. */

@@ -1,10 +1,11 @@
 package nndl.optim;
 
+import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
-/** Argument checks and number formatting shared by the update rules. */
-final class Checks {
-    private Checks() {
+/** Argument checks shared by the update rules. */
+final class OptimChecks {
+    private OptimChecks() {
     }
 
     static void positive(String owner, String name, double value) {
@@ -35,28 +36,7 @@ final class Checks {
         notNull(function, nameA, a);
         notNull(function, nameB, b);
         if (a.numRows != b.numRows || a.numCols != b.numCols) {
-            throw new IllegalArgumentException(function + ": " + nameA + " is " + shape(a) + " but " + nameB + " is " + shape(b));
+            throw new IllegalArgumentException(function + ": " + nameA + " is " + Matrices.shape(a) + " but " + nameB + " is " + Matrices.shape(b));
         }
-    }
-
-    static String shape(DMatrixRMaj m) {
-        return m.numRows + "×" + m.numCols;
-    }
-
-    /** Short number text for toString: 0.001, 0.9, 1e-08 (Python's repr style for small values). */
-    static String format(double v) {
-        String s = Double.toString(v);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
-        }
-        String mantissa = s.substring(0, e);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
-        }
-        String exponent = s.substring(e + 1);
-        boolean negative = exponent.startsWith("-");
-        String digits = negative ? exponent.substring(1) : exponent;
-        return mantissa + "e" + (negative ? "-" : "+") + (digits.length() < 2 ? "0" + digits : digits);
     }
 }

@@ -4,8 +4,8 @@ import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
 /** Argument checks shared by the layer functions, so every message names function, argument and shapes. */
-final class Checks {
-    private Checks() {
+final class LayerChecks {
+    private LayerChecks() {
     }
 
     static void nonEmpty(String function, String name, DMatrixRMaj x) {

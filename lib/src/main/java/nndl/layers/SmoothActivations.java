@@ -4,11 +4,11 @@ import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Smooth activations for the backprop exercises (spec §4.4): the sigmoid {@code σ(k) = 1/(1 + e^−k)}
+ * Smooth activations for the backprop exercises (notebooks/backprop_exercises.ipynb): the sigmoid {@code σ(k) = 1/(1 + e^−k)}
  * and swish {@code swish(k) = k·σ(k)}, elementwise.
  */
-public final class Activations {
-    private Activations() {
+public final class SmoothActivations {
+    private SmoothActivations() {
     }
 
     /**
@@ -52,7 +52,7 @@ public final class Activations {
      * @return σ(x) (new) and a cache holding it
      */
     public static Forward<SigmoidCache> sigmoidForward(DMatrixRMaj x) {
-        Checks.nonEmpty("sigmoidForward", "x", x);
+        LayerChecks.nonEmpty("sigmoidForward", "x", x);
         DMatrixRMaj out = sigmoidOf(x);
         return new Forward<>(out, new SigmoidCache(out));
     }
@@ -66,7 +66,7 @@ public final class Activations {
      */
     public static DMatrixRMaj sigmoidBackward(DMatrixRMaj dout, SigmoidCache cache) {
         DMatrixRMaj s = cache.out();
-        Checks.sameShape("sigmoidBackward", "dout", dout, "x", s);
+        LayerChecks.sameShape("sigmoidBackward", "dout", dout, "x", s);
         DMatrixRMaj dx = new DMatrixRMaj(s.numRows, s.numCols);
         for (int i = 0; i < s.getNumElements(); i++) {
             dx.data[i] = dout.data[i] * s.data[i] * (1.0 - s.data[i]);
@@ -81,7 +81,7 @@ public final class Activations {
      * @return x·σ(x) (new) and a cache holding x and σ(x)
      */
     public static Forward<SwishCache> swishForward(DMatrixRMaj x) {
-        Checks.nonEmpty("swishForward", "x", x);
+        LayerChecks.nonEmpty("swishForward", "x", x);
         DMatrixRMaj s = sigmoidOf(x);
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, x.numCols);
         for (int i = 0; i < x.getNumElements(); i++) {
@@ -100,7 +100,7 @@ public final class Activations {
     public static DMatrixRMaj swishBackward(DMatrixRMaj dout, SwishCache cache) {
         DMatrixRMaj x = cache.x();
         DMatrixRMaj s = cache.sigmoid();
-        Checks.sameShape("swishBackward", "dout", dout, "x", x);
+        LayerChecks.sameShape("swishBackward", "dout", dout, "x", x);
         DMatrixRMaj dx = new DMatrixRMaj(x.numRows, x.numCols);
         for (int i = 0; i < x.getNumElements(); i++) {
             dx.data[i] = dout.data[i] * (s.data[i] + x.data[i] * s.data[i] * (1.0 - s.data[i]));

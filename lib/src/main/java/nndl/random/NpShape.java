@@ -3,8 +3,8 @@ package nndl.random;
 import org.ejml.data.DMatrixRMaj;
 
 /** Turns a numpy shape into the library's N×D matrix form. */
-final class Shapes {
-    private Shapes() {
+final class NpShape {
+    private NpShape() {
     }
 
     static DMatrixRMaj matrix(String function, int... shape) {

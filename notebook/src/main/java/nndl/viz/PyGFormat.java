@@ -8,13 +8,15 @@ import java.util.Locale;
 /**
  * Python's {@code '%g'} for table cells: six significant digits, trailing zeros dropped, scientific
  * notation below 1e-4 or from 1e6 on, so learning rates read {@code 0.0001} or {@code 5e-05},
- * accuracies {@code 0.513} and iteration counts {@code 1000}.
+ * accuracies {@code 0.513} and iteration counts {@code 1000}. This is a different job from
+ * {@link nndl.util.PyFloat#repr}, which prints every digit needed to read the double back: a table
+ * column wants six digits at most.
  */
-final class ReadableNumberFormat extends NumberFormat {
+final class PyGFormat extends NumberFormat {
     private static final long serialVersionUID = 1L;
 
     /** The text of {@code value} as {@code '%g' % value} prints it in Python. */
-    static String format6(double value) {
+    static String percentG(double value) {
         if (Double.isNaN(value)) {
             return "nan";
         }
@@ -39,7 +41,7 @@ final class ReadableNumberFormat extends NumberFormat {
 
     @Override
     public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
-        return toAppendTo.append(format6(number));
+        return toAppendTo.append(percentG(number));
     }
 
     @Override

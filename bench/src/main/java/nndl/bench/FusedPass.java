@@ -1,19 +1,21 @@
-package nndl.neuralnet;
+package nndl.bench;
 
 import nndl.internal.Gemm;
+import nndl.layers.Losses;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The buffers of one forward/backward pass of the two-layer net and the passes themselves, so that a
- * training loop allocates nothing per iteration. Buffers are reshaped, not reallocated, when a pass
+ * The buffers of one forward/backward pass of {@code neuralnet.TwoLayerNet} and the passes themselves,
+ * fused, so that {@link FusedTraining} allocates nothing per iteration: the bench's floor-near fast
+ * path, never loaded by a notebook. Buffers are reshaped, not reallocated, when a pass
  * needs no more room than they have.
  *
  * <p>Every fused loop does, element by element, the same floating-point operations in the same order as
- * the separate passes it replaces (bias then ReLU; softmax, indicator, division by N, then column sums;
- * ReLU mask then column sums), so the numbers are bit for bit those of the unfused code.
+ * the separate passes it replaces (bias then ReLU; ReLU mask then column sums), so the numbers are bit for bit those of the unfused code.
  */
-final class Workspace {
+final class FusedPass {
     final DMatrixRMaj hidden = new DMatrixRMaj(1, 1);
     final DMatrixRMaj scores = new DMatrixRMaj(1, 1);
     final DMatrixRMaj dHidden = new DMatrixRMaj(1, 1);
@@ -22,20 +24,20 @@ final class Workspace {
     final DMatrixRMaj dW2 = new DMatrixRMaj(1, 1);
     final DMatrixRMaj db2 = new DMatrixRMaj(1, 1);
 
-    /** Sizes the forward buffers for {@code n} rows: hidden N×H, scores N×C. */
-    void sizeForward(int n, Shapes s) {
-        hidden.reshape(n, s.hidden());
-        scores.reshape(n, s.classes());
+    /** Sizes the forward buffers for {@code n} rows: hidden N×H, scores N×C (W1 H×D, W2 C×H). */
+    void sizeForward(int n, DMatrixRMaj w1, DMatrixRMaj w2) {
+        hidden.reshape(n, w1.numRows);
+        scores.reshape(n, w2.numRows);
     }
 
     /** Sizes every buffer for a forward and backward pass on {@code n} rows. */
-    void size(int n, Shapes s) {
-        sizeForward(n, s);
-        dHidden.reshape(n, s.hidden());
-        dW1.reshape(s.hidden(), s.input());
-        db1.reshape(1, s.hidden());
-        dW2.reshape(s.classes(), s.hidden());
-        db2.reshape(1, s.classes());
+    void size(int n, DMatrixRMaj w1, DMatrixRMaj w2) {
+        sizeForward(n, w1, w2);
+        dHidden.reshape(n, w1.numRows);
+        dW1.reshape(w1.numRows, w1.numCols);
+        db1.reshape(1, w1.numRows);
+        dW2.reshape(w2.numRows, w2.numCols);
+        db2.reshape(1, w2.numRows);
     }
 
     /**
@@ -57,7 +59,8 @@ final class Workspace {
      */
     double lossAndDataGradients(DMatrixRMaj x, int[] y, DMatrixRMaj w1, DMatrixRMaj b1, DMatrixRMaj w2, DMatrixRMaj b2) {
         forward(x, w1, b1, w2, b2);
-        double dataLoss = softmaxGradient(scores, y, db2);
+        double dataLoss = Losses.softmaxInto(scores, y, scores);
+        CommonOps_DDRM.sumCols(scores, db2);
         Gemm.gemm(true, false, 1.0, scores, hidden, 0.0, dW2);
         Gemm.gemm(false, false, 1.0, scores, w2, 0.0, dHidden);
         reluMask(dHidden, hidden, db1);
@@ -88,42 +91,6 @@ final class Workspace {
                 a[base + c] = relu && v < 0 ? 0.0 : v;
             }
         }
-    }
-
-    /**
-     * Replaces the N×C scores by {@code (softmax(scores) − onehot(y))/N} and puts its column sums in
-     * {@code columnSums}; returns the mean of {@code −log softmax(scores)[y]}, the log-probability taken
-     * as {@code score − max − log Σ exp(score − max)}, as {@link nndl.layers.Losses#softmaxLoss} does.
-     */
-    static double softmaxGradient(DMatrixRMaj scores, int[] y, DMatrixRMaj columnSums) {
-        int n = scores.numRows;
-        int c = scores.numCols;
-        double[] s = scores.data;
-        double[] sums = columnSums.data;
-        java.util.Arrays.fill(sums, 0, c, 0.0);
-        double total = 0.0;
-        for (int r = 0; r < n; r++) {
-            int base = r * c;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                max = Math.max(max, s[base + j]);
-            }
-            double correct = s[base + y[r]];
-            double sum = 0.0;
-            for (int j = 0; j < c; j++) {
-                double e = Math.exp(s[base + j] - max);
-                s[base + j] = e;
-                sum += e;
-            }
-            total -= correct - max - Math.log(sum);
-            for (int j = 0; j < c; j++) {
-                double p = s[base + j] / sum;
-                double g = (j == y[r] ? p - 1.0 : p) / n;
-                s[base + j] = g;
-                sums[j] += g;
-            }
-        }
-        return total / n;
     }
 
     /** Zeroes {@code dHidden} where the ReLU was off ({@code hidden ≤ 0}) and puts its column sums in {@code columnSums}. */

@@ -9,6 +9,7 @@ import nndl.layers.LayerUtils;
 import nndl.layers.Losses;
 import nndl.layers.Mode;
 import nndl.layers.Relu;
+import nndl.util.MatrixStats;
 import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
@@ -20,10 +21,10 @@ import org.ejml.data.DMatrixRMaj;
  * adds {@code 0.5·reg·(‖W1‖² + ‖W2‖²)}. With {@code dropout > 0} the hidden activations go through
  * inverted dropout in training (the seed accepts the argument but leaves it unused).
  */
-public final class TwoLayerNet implements Model {
+public final class FcTwoLayerNet implements Model {
 
     /**
-     * The constructor arguments of the seed's {@code TwoLayerNet}, with its defaults.
+     * The constructor arguments of the seed's {@code FcTwoLayerNet}, with its defaults.
      *
      * @param inputDim    D, positive
      * @param hiddenDims  H, positive
@@ -35,10 +36,10 @@ public final class TwoLayerNet implements Model {
     public record Options(int inputDim, int hiddenDims, int numClasses, double dropout, double weightScale, double reg) {
         /** Validates every field. */
         public Options {
-            Nets.checkPositive("TwoLayerNet.Options", "inputDim", inputDim);
-            Nets.checkPositive("TwoLayerNet.Options", "hiddenDims", hiddenDims);
-            Nets.checkPositive("TwoLayerNet.Options", "numClasses", numClasses);
-            Nets.checkRegAndScale("TwoLayerNet.Options", reg, weightScale, dropout);
+            Nets.checkPositive("FcTwoLayerNet.Options", "inputDim", inputDim);
+            Nets.checkPositive("FcTwoLayerNet.Options", "hiddenDims", hiddenDims);
+            Nets.checkPositive("FcTwoLayerNet.Options", "numClasses", numClasses);
+            Nets.checkRegAndScale("FcTwoLayerNet.Options", reg, weightScale, dropout);
         }
 
         /** The seed's defaults: 3·32·32 inputs, 100 hidden units, 10 classes, no dropout, scale 1e-3, reg 0. */
@@ -82,7 +83,7 @@ public final class TwoLayerNet implements Model {
         }
     }
 
-    private static final String NAME = "TwoLayerNet";
+    private static final String NAME = "FcTwoLayerNet";
 
     private final Map<String, DMatrixRMaj> params = new LinkedHashMap<>();
     private final int inputDim;
@@ -91,17 +92,17 @@ public final class TwoLayerNet implements Model {
     private double reg;
 
     /** A net with the seed's defaults, weights from the global {@link NpRandom}. */
-    public TwoLayerNet() {
+    public FcTwoLayerNet() {
         this(new Options());
     }
 
     /** A net of the given sizes and weight scale, the other options at their defaults, weights from the global {@link NpRandom}. */
-    public TwoLayerNet(int inputDim, int hiddenDims, int numClasses, double weightScale) {
+    public FcTwoLayerNet(int inputDim, int hiddenDims, int numClasses, double weightScale) {
         this(new Options().withInputDim(inputDim).withHiddenDims(hiddenDims).withNumClasses(numClasses).withWeightScale(weightScale));
     }
 
     /** A net with {@code options}, weights from the global {@link NpRandom}. */
-    public TwoLayerNet(Options options) {
+    public FcTwoLayerNet(Options options) {
         this(options, NpRandom.global());
     }
 
@@ -109,15 +110,17 @@ public final class TwoLayerNet implements Model {
      * A net with {@code W1 = weightScale·randn(D, H)}, {@code b1 = 0}, {@code W2 = weightScale·randn(H, C)},
      * {@code b2 = 0}, drawn in that order from {@code random}, which also draws the dropout masks.
      */
-    public TwoLayerNet(Options options, RandomState random) {
+    public FcTwoLayerNet(Options options, RandomState random) {
         this.inputDim = options.inputDim();
         this.dropout = options.dropout();
         this.reg = options.reg();
         this.random = random;
+        // BEGIN SOLUTION FcTwoLayerNet.FcTwoLayerNet: initialisation
         params.put("W1", Nets.gaussian(random, options.inputDim(), options.hiddenDims(), options.weightScale()));
         params.put("b1", new DMatrixRMaj(1, options.hiddenDims()));
         params.put("W2", Nets.gaussian(random, options.hiddenDims(), options.numClasses(), options.weightScale()));
         params.put("b2", new DMatrixRMaj(1, options.numClasses()));
+        // END SOLUTION
     }
 
     @Override
@@ -144,9 +147,7 @@ public final class TwoLayerNet implements Model {
      */
     @Override
     public DMatrixRMaj loss(DMatrixRMaj x) {
-        Nets.checkInput(NAME + ".loss", x, inputDim);
-        DMatrixRMaj hidden = LayerUtils.affineReluForward(x, param("W1"), param("b1")).out();
-        return Affine.affineForward(hidden, param("W2"), param("b2")).out();
+        return lossOrScores(x, null).scores();
     }
 
     /**
@@ -159,17 +160,44 @@ public final class TwoLayerNet implements Model {
      */
     @Override
     public LossAndGrads loss(DMatrixRMaj x, int[] y) {
+        if (y == null) {
+            throw new IllegalArgumentException(NAME + ".loss: y is null; loss(x) gives the scores alone");
+        }
+        return lossOrScores(x, y).lossAndGrads();
+    }
+
+    /** The scores of a forward pass and, when labels were given, the loss and gradients (else null). */
+    private record Pass(DMatrixRMaj scores, LossAndGrads lossAndGrads) {
+    }
+
+    /**
+     * The seed's {@code loss(X, y=None)} in one body: the forward pass (dropout only in training, that is
+     * when {@code y} is given), then, unless {@code y} is null, the softmax loss with the L2 term and the
+     * backward pass. Shapes: x N×D, W1 D×H, W2 H×C → scores N×C; gradients shaped like their parameters.
+     */
+    private Pass lossOrScores(DMatrixRMaj x, int[] y) {
         Nets.checkInput(NAME + ".loss", x, inputDim);
         DMatrixRMaj w1 = param("W1");
         DMatrixRMaj w2 = param("W2");
-        Forward<LayerUtils.AffineReluCache> first = LayerUtils.affineReluForward(x, w1, param("b1"));
-        Forward<Dropout.Cache> dropped = dropout > 0
-                ? Dropout.dropoutForward(first.out(), new Dropout.Param(dropout, Mode.TRAIN, null), random) : null;
+        Mode mode = y == null ? Mode.TEST : Mode.TRAIN;
+        Forward<LayerUtils.AffineReluCache> first = null;
+        Forward<Dropout.Cache> dropped = null;
+        Forward<Affine.Cache> second = null;
+        // BEGIN SOLUTION FcTwoLayerNet.loss: forward pass
+        first = LayerUtils.affineReluForward(x, w1, param("b1"));
+        dropped = dropout > 0 && mode == Mode.TRAIN
+                ? Dropout.dropoutForward(first.out(), new Dropout.Param(dropout, mode, null), random) : null;
         DMatrixRMaj hidden = dropped == null ? first.out() : dropped.out();
-        Forward<Affine.Cache> second = Affine.affineForward(hidden, w2, param("b2"));
+        second = Affine.affineForward(hidden, w2, param("b2"));
+        // END SOLUTION
+        if (y == null) {
+            return new Pass(second.out(), null);
+        }
+        double loss = 0.0;
+        Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
+        // BEGIN SOLUTION FcTwoLayerNet.loss: backward pass
         Losses.Result data = Losses.softmaxLoss(second.out(), y);
-        double loss = data.loss() + 0.5 * reg * (Nets.squaredNorm(w1) + Nets.squaredNorm(w2));
-
+        loss = data.loss() + 0.5 * reg * (MatrixStats.squaredNorm(w1) + MatrixStats.squaredNorm(w2));
         Affine.Grads g2 = Affine.affineBackward(data.dx(), second.cache());
         DMatrixRMaj dHidden = dropped == null ? g2.dx() : Dropout.dropoutBackward(g2.dx(), dropped.cache());
         // The first layer's input gradient (N×D, a product as large as the forward one) is never used.
@@ -177,12 +205,12 @@ public final class TwoLayerNet implements Model {
         Affine.Grads g1 = Nets.affineParamsBackward(dFirst, first.cache().affine());
         Nets.addRegularisation(g1.dw(), reg, w1);
         Nets.addRegularisation(g2.dw(), reg, w2);
-        Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
         grads.put("W1", g1.dw());
         grads.put("b1", g1.db());
         grads.put("W2", g2.dw());
         grads.put("b2", g2.db());
-        return new LossAndGrads(loss, grads);
+        // END SOLUTION
+        return new Pass(second.out(), new LossAndGrads(loss, grads));
     }
 
     private DMatrixRMaj param(String name) {

@@ -15,8 +15,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
-/** The modular two-layer net block of spec §4.2 (seed 001, fc_nets notebook), run exactly as the seed's cell. */
-class TwoLayerNetTest {
+/** The modular two-layer net block of the fc_nets notebook (seed 001), run exactly as the seed's cell. */
+class FcTwoLayerNetTest {
     private static final int N = 3;
     private static final int D = 5;
     private static final int H = 50;
@@ -32,9 +32,9 @@ class TwoLayerNetTest {
         return Math.sqrt(sq / m.getNumElements());
     }
 
-    private static TwoLayerNet linspaceModel() {
+    private static FcTwoLayerNet linspaceModel() {
         NpRandom.seed(0);
-        TwoLayerNet model = new TwoLayerNet(D, H, C, 1e-2);
+        FcTwoLayerNet model = new FcTwoLayerNet(D, H, C, 1e-2);
         model.params().put("W1", Matrices.linspace(-0.7, 0.3, D * H, D, H));
         model.params().put("b1", Matrices.linspace(-0.1, 0.9, H));
         model.params().put("W2", Matrices.linspace(-0.3, 0.4, H * C, H, C));
@@ -52,7 +52,7 @@ class TwoLayerNetTest {
     void initialisationHasTheRequestedScaleAndZeroBiases() {
         NpRandom.seed(0);
         double std = 1e-2;
-        TwoLayerNet model = new TwoLayerNet(D, H, C, std);
+        FcTwoLayerNet model = new FcTwoLayerNet(D, H, C, std);
         assertEquals(List.of("W1", "b1", "W2", "b2"), List.copyOf(model.params().keySet()));
         assertEquals(D, model.params().get("W1").numRows);
         assertEquals(C, model.params().get("W2").numCols);
@@ -76,7 +76,7 @@ class TwoLayerNetTest {
 
     @Test
     void trainingLossWithAndWithoutRegularisationMatchesTheSeed() {
-        TwoLayerNet model = linspaceModel();
+        FcTwoLayerNet model = linspaceModel();
         DMatrixRMaj x = linspaceX();
         double loss = model.loss(x, Y).loss();
         assertEquals(3.4702243556, loss, 1e-10);
@@ -88,7 +88,7 @@ class TwoLayerNetTest {
 
     @Test
     void gradientsCheckAtReg0And07() {
-        TwoLayerNet model = linspaceModel();
+        FcTwoLayerNet model = linspaceModel();
         DMatrixRMaj x = linspaceX();
         for (double reg : new double[] {0.0, 0.7}) {
             model.setReg(reg);
@@ -104,8 +104,8 @@ class TwoLayerNetTest {
 
     @Test
     void dropoutOptionIsUsedInTrainingOnly() {
-        TwoLayerNet.Options options = new TwoLayerNet.Options().withInputDim(D).withHiddenDims(H).withNumClasses(C).withDropout(0.5);
-        TwoLayerNet model = new TwoLayerNet(options, new RandomState(1));
+        FcTwoLayerNet.Options options = new FcTwoLayerNet.Options().withInputDim(D).withHiddenDims(H).withNumClasses(C).withDropout(0.5);
+        FcTwoLayerNet model = new FcTwoLayerNet(options, new RandomState(1));
         DMatrixRMaj x = linspaceX();
         assertEquals(model.loss(x).data[0], model.loss(x).data[0]);
         assertNotEquals(model.loss(x, Y).loss(), model.loss(x, Y).loss());
@@ -114,20 +114,20 @@ class TwoLayerNetTest {
 
     @Test
     void printsItsArchitecture() {
-        assertEquals("TwoLayerNet(affine - relu - affine - softmax, reg 0.0; W1 5×50, b1 1×50, W2 50×7, b2 1×7)",
+        assertEquals("FcTwoLayerNet(affine - relu - affine - softmax, reg 0.0; W1 5×50, b1 1×50, W2 50×7, b2 1×7)",
                 linspaceModel().toString());
     }
 
     @Test
     void badArgumentsAreNamed() {
-        TwoLayerNet model = linspaceModel();
+        FcTwoLayerNet model = linspaceModel();
         String m = assertThrows(IllegalArgumentException.class, () -> model.loss(new DMatrixRMaj(3, 6))).getMessage();
-        assertEquals("TwoLayerNet.loss: x is 3×6 but the net's input dimension is D=5, so x must be N×5", m);
+        assertEquals("FcTwoLayerNet.loss: x is 3×6 but the net's input dimension is D=5, so x must be N×5", m);
         m = assertThrows(IllegalArgumentException.class, () -> model.loss(linspaceX(), new int[] {0, 7, 1})).getMessage();
         assertEquals("softmaxLoss: label 7 at row 1 is outside 0..6", m);
         m = assertThrows(IllegalArgumentException.class, () -> model.setReg(-1)).getMessage();
-        assertEquals("TwoLayerNet.setReg: reg must be non-negative and finite, got -1.0", m);
-        m = assertThrows(IllegalArgumentException.class, () -> new TwoLayerNet.Options().withHiddenDims(0)).getMessage();
-        assertEquals("TwoLayerNet.Options: hiddenDims must be positive, got 0", m);
+        assertEquals("FcTwoLayerNet.setReg: reg must be non-negative and finite, got -1.0", m);
+        m = assertThrows(IllegalArgumentException.class, () -> new FcTwoLayerNet.Options().withHiddenDims(0)).getMessage();
+        assertEquals("FcTwoLayerNet.Options: hiddenDims must be positive, got 0", m);
     }
 }

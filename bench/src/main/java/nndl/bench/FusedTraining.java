@@ -1,20 +1,27 @@
-package nndl.neuralnet;
+package nndl.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import nndl.neuralnet.TrainOptions;
+import nndl.neuralnet.TrainStats;
 import nndl.random.RandomState;
+import nndl.util.MatrixStats;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The state of one {@link TwoLayerNet#train} call: the minibatch, pass and accuracy-check buffers,
- * allocated once, and the SGD step on them. An iteration allocates nothing and copies only the
- * minibatch's rows.
+ * {@code neuralnet.TwoLayerNet.train} as a fused fast path, for the bench only: the same draws, passes
+ * and steps with the minibatch, pass and accuracy-check buffers allocated once, so that an iteration
+ * allocates nothing and copies only the minibatch's rows. It shows how close to its matrix products
+ * the training step can get; the notebooks run the readable {@code TwoLayerNet.train} instead, and
+ * {@code FusedTrainingTest} checks that both give the same weights.
  *
  * <p>The step gives bit for bit the weights of the plain sequence {@code dW += reg·W}, {@code W −= lr·dW}:
  * the regularisation gradient is folded into the update ({@code W ← W − lr·(dW + reg·W)}, the same
  * roundings per element), so the weights are read and written once. The squared norms for the next
  * loss {@code data + 0.5·reg·(‖W1‖² + ‖W2‖²)} are summed while the new weights are written.
  */
-final class Training {
+final class FusedTraining {
     private final DMatrixRMaj w1;
     private final DMatrixRMaj b1;
     private final DMatrixRMaj w2;
@@ -25,9 +32,8 @@ final class Training {
     private final int[] rows;
     private final int[] yBatch;
     private final DMatrixRMaj xBatch;
-    private final Shapes shapes;
-    private final Workspace batch = new Workspace();
-    private final Workspace check = new Workspace();
+    private final FusedPass batch = new FusedPass();
+    private final FusedPass check = new FusedPass();
     private double squares1;
     private double squares2;
 
@@ -35,7 +41,7 @@ final class Training {
      * Buffers for training on {@code x}, {@code y} (not modified) with minibatches of {@code batchSize}
      * drawn from {@code random}; the weights are those of {@code params} now, updated in place.
      */
-    Training(Map<String, DMatrixRMaj> params, Shapes shapes, RandomState random, DMatrixRMaj x, int[] y, int batchSize) {
+    private FusedTraining(Map<String, DMatrixRMaj> params, RandomState random, DMatrixRMaj x, int[] y, int batchSize) {
         this.w1 = params.get("W1");
         this.b1 = params.get("b1");
         this.w2 = params.get("W2");
@@ -43,13 +49,46 @@ final class Training {
         this.random = random;
         this.x = x;
         this.y = y;
-        this.shapes = shapes;
         this.rows = new int[batchSize];
         this.yBatch = new int[batchSize];
         this.xBatch = new DMatrixRMaj(batchSize, x.numCols);
-        batch.size(batchSize, shapes);
-        squares1 = squaredNorm(w1);
-        squares2 = squaredNorm(w2);
+        batch.size(batchSize, w1, w2);
+        squares1 = MatrixStats.squaredNorm(w1);
+        squares2 = MatrixStats.squaredNorm(w2);
+    }
+
+    /**
+     * Trains the two-layer net whose W1 (H×D), b1, W2 (C×H), b2 are {@code params} (modified in place) as
+     * {@code TwoLayerNet.train} does, drawing minibatches from {@code random} (advanced); without its
+     * argument checks, printing and interrupt check.
+     *
+     * @param x    N×D training inputs (not modified)
+     * @param y    N training labels
+     * @param xVal validation inputs (not modified)
+     * @param yVal validation labels
+     * @return the loss and accuracy histories, as {@code TwoLayerNet.train} returns them
+     */
+    static TrainStats train(Map<String, DMatrixRMaj> params, RandomState random, DMatrixRMaj x, int[] y,
+                            DMatrixRMaj xVal, int[] yVal, TrainOptions options) {
+        FusedTraining training = new FusedTraining(params, random, x, y, options.batchSize());
+        double iterationsPerEpoch = Math.max(x.numRows / (double) options.batchSize(), 1.0);
+        double learningRate = options.learningRate();
+        List<Double> losses = new ArrayList<>(options.numIters());
+        List<Double> trainAcc = new ArrayList<>();
+        List<Double> valAcc = new ArrayList<>();
+        for (int it = 0; it < options.numIters(); it++) {
+            double loss = training.step(options.reg(), learningRate);
+            if (!Double.isFinite(loss)) {
+                return new TrainStats(losses, trainAcc, valAcc, true, "diverged at iteration " + it);
+            }
+            losses.add(loss);
+            if (it % iterationsPerEpoch == 0) {
+                trainAcc.add(training.batchAccuracy());
+                valAcc.add(training.accuracy(xVal, yVal));
+                learningRate *= options.learningRateDecay();
+            }
+        }
+        return new TrainStats(losses, trainAcc, valAcc, false, "completed " + options.numIters() + " iterations");
     }
 
     /**
@@ -58,7 +97,7 @@ final class Training {
      *
      * @return the minibatch loss (the parameters are untouched when it is NaN or infinite)
      */
-    double step(double reg, double learningRate) {
+    private double step(double reg, double learningRate) {
         sampleBatch();
         double dataLoss = batch.lossAndDataGradients(xBatch, yBatch, w1, b1, w2, b2);
         double loss = dataLoss + 0.5 * reg * (squares1 + squares2);
@@ -73,14 +112,14 @@ final class Training {
     }
 
     /** {@code (predict(X_batch) == y_batch).mean()} for the last minibatch, on the current weights. */
-    double batchAccuracy() {
+    private double batchAccuracy() {
         batch.forward(xBatch, w1, b1, w2, b2);
         return (double) batch.hits(yBatch) / yBatch.length;
     }
 
     /** {@code (predict(xs) == ys).mean()} on the current weights, in buffers kept for the next check. */
-    double accuracy(DMatrixRMaj xs, int[] ys) {
-        check.sizeForward(xs.numRows, shapes);
+    private double accuracy(DMatrixRMaj xs, int[] ys) {
+        check.sizeForward(xs.numRows, w1, w2);
         check.forward(xs, w1, b1, w2, b2);
         return (double) check.hits(ys) / ys.length;
     }
@@ -102,7 +141,7 @@ final class Training {
 
     /**
      * {@code w ← w + (−learningRate)·(dw + reg·w)} element by element (dw not modified); returns the
-     * squared Frobenius norm of the new {@code w}, summed as {@link #squaredNorm} sums.
+     * squared Frobenius norm of the new {@code w}, summed as {@link MatrixStats#squaredNorm} sums.
      */
     private static double descend(DMatrixRMaj w, DMatrixRMaj dw, double reg, double learningRate) {
         double[] p = w.data;
@@ -143,31 +182,5 @@ final class Training {
         for (int i = 0; i < b.getNumElements(); i++) {
             b.data[i] += step * db.data[i];
         }
-    }
-
-    /**
-     * {@code Σ m²} over four interleaved partial sums (elements i ≡ 0, 1, 2, 3 mod 4, then the
-     * remainder): a single running sum waits on each addition, four let the additions overlap, and
-     * the result is as accurate (the seed's NumPy sums pairwise, in yet another order).
-     */
-    static double squaredNorm(DMatrixRMaj m) {
-        double[] p = m.data;
-        int n = m.getNumElements();
-        int blocked = n - n % 4;
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        for (int i = 0; i < blocked; i += 4) {
-            s0 += p[i] * p[i];
-            s1 += p[i + 1] * p[i + 1];
-            s2 += p[i + 2] * p[i + 2];
-            s3 += p[i + 3] * p[i + 3];
-        }
-        double squares = (s0 + s1) + (s2 + s3);
-        for (int i = blocked; i < n; i++) {
-            squares += p[i] * p[i];
-        }
-        return squares;
     }
 }
