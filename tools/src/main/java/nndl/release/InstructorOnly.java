@@ -26,7 +26,11 @@ public final class InstructorOnly {
             new Entry("tools/src/main/java/nndl/release/", "the release tool (its presence marks the instructor edition)"),
             new Entry("tools/src/test/java/nndl/release/", "the release tool's tests and their fixtures"),
             new Entry("grader/", "the grader of hand-ins (./workbook grade)"),
-            new Entry("hidden/", "the hidden checks the grader runs (docs/editions.md)"));
+            new Entry("hidden/", "the hidden checks the grader runs (docs/editions.md)"),
+            new Entry("lib/src/test/java/nndl/neuralnet/TrainingEquivalenceTest.java",
+                    "re-implements TwoLayerNet's forward and backward pass as its reference (found by the leak check)"),
+            new Entry("lib/src/test/java/nndl/nets/FirstLayerGradientTest.java",
+                    "composes the FC nets' model answers from the layer functions (found by the leak check)"));
 
     /** Lines of the root pom that name an instructor-only module. */
     static final Pattern INSTRUCTOR_MODULE = Pattern.compile("\\s*<module>\\s*(hidden|grader)\\s*</module>\\s*");
