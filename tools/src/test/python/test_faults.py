@@ -30,6 +30,7 @@ MODULES = ["lib", "notebook", "report", "tools", "bench", "kernel"]
 
 TREE = None        # the scratch tree
 DATA = None        # a scratch copy of the shared datasets
+BASELINE = None    # (exit status, output) of a complete run of the tiny notebooks in TREE
 SCRATCH = None     # their parent, removed at the end
 
 
@@ -90,7 +91,11 @@ def setUpModule():
     DATA = SCRATCH / "datasets"
     for folder in ("cifar-10-subset", "mnist-subset"):
         shutil.copytree(SHARED / folder, DATA / folder)
+    # Bullet 6: an empty official folder (a failed unpack) beside the good subset, in every run here.
+    (DATA / "cifar-10-batches-bin").mkdir()
     tiny_notebooks()
+    global BASELINE
+    BASELINE = workbook("run")
 
 
 def tearDownModule():
@@ -128,8 +133,9 @@ class Background:
         self.reader.start()
 
     def _read(self):
-        for line in self.proc.stdout:
-            self.lines.append(line)
+        with self.proc.stdout:
+            for line in self.proc.stdout:
+                self.lines.append(line)
 
     def text(self):
         return "".join(self.lines)
@@ -204,22 +210,13 @@ class AtomicRunTest(FaultTest):
     """Bullet 1 (a failed or stopped run leaves a stale PDF and wipes build/notebooks/) and bullet 4
     (a failing notebook; a notebook that is not JSON)."""
 
-    @classmethod
-    def setUpClass(cls):
-        tiny_notebooks()
-        status, out = workbook("run")
-        if status != 0:
-            raise AssertionError("the baseline run of the tiny notebooks failed:\n" + out)
-        cls.baseline = digest(TREE / "build" / "notebooks")
-
     def test_a_complete_run_publishes_notebooks_and_report(self):
-        self.assertEqual(sorted(f"{n}.ipynb" for n in NOTEBOOKS), sorted(self.baseline))
-        status, out = workbook("run")
+        status, out = BASELINE
         self.assertEqual(0, status, out)
-        self.assertTrue(self.pdf.read_bytes().startswith(b"%PDF"))
-        self.assertIn(str(self.pdf), out, "the score lines should name the published PDF, not the scratch one")
         self.assertIn("Total:", out)
-        self.assertFalse((TREE / "build" / "partial-run").exists())
+        self.assertIn(str(self.pdf), out, "the score lines should name the published PDF, not the scratch one")
+        self.assertIn("executed notebooks in build/notebooks/", out)
+        self.assertEqual([], list((TREE / "build").glob(".run-*")))
 
     def test_a_cell_that_throws_keeps_nothing_stale(self):
         before = self.plant_stale_report()
@@ -265,10 +262,11 @@ class AtomicRunTest(FaultTest):
         self.assertFailedCleanly(status, out, before)
         self.assertIn("was stopped (interrupted)", out)
         self.assertIn("build/partial-run/notebooks/", out)
-        # The two notebooks that ran, and the interrupted one as far as it got.
-        self.assertEqual({"two_layer_nn.ipynb", "fc_nets.ipynb", "mnist_multilayer.ipynb"},
-                         {p.name for p in self.partial.iterdir()})
-        self.assertIn("about to sleep", (self.partial / "mnist_multilayer.ipynb").read_text())
+        # The two notebooks that ran (and the interrupted one as far as it got, when the kernel saw
+        # the interrupt before the runner did).
+        kept = {p.name for p in self.partial.iterdir()}
+        self.assertLessEqual({"two_layer_nn.ipynb", "fc_nets.ipynb"}, kept, out)
+        self.assertLessEqual(kept, {"two_layer_nn.ipynb", "fc_nets.ipynb", "mnist_multilayer.ipynb"}, out)
         time.sleep(3)
         self.assertEqual([], processes_mentioning(str(TREE / "build" / "jupyter")), "a kernel outlived the run")
 
@@ -367,11 +365,10 @@ class DataCheckTest(FaultTest):
         self.assertFalse(self.pdf.exists())
 
     def test_an_empty_official_folder_beside_the_subset_is_passed_over(self):
-        root = self.broken_copy("empty-official", lambda r: (r / "cifar-10-batches-bin").mkdir())
-        status, out = workbook("run", NNDL_DATA=str(root))
+        status, out = BASELINE  # DATA holds an empty cifar-10-batches-bin/ beside cifar-10-subset/
+        self.assertTrue((DATA / "cifar-10-batches-bin").is_dir())
         self.assertEqual(0, status, out)
-        self.assertIn(f"CIFAR-10: {root / 'cifar-10-subset'} (5170 training + 1017 test records)", out)
-        self.assertTrue(self.pdf.is_file())
+        self.assertIn(f"CIFAR-10: {DATA / 'cifar-10-subset'} (5170 training + 1017 test records)", out)
 
 
 if __name__ == "__main__":
