@@ -55,14 +55,11 @@ def make(root, stub_zip, executed, out):
     net = "lib/src/main/java/nndl/neuralnet/TwoLayerNet.java"
     affine = "lib/src/main/java/nndl/layers/Affine.java"
     relu = "lib/src/main/java/nndl/layers/Relu.java"
+    # One exercise wrong: predict answers another class for the first row, so only predict's checks can lose.
     folder(out, "wrong-predict", {**model, net: replaced(model[net], "return Matrices.argmaxRows(loss(x));",
-                                                          "return Matrices.argmaxRows(loss(x)).clone(); // off by one below\n"
-                                                          "        // (wrong on purpose: the first prediction is always class 0)",
-                                                          "wrong-predict")})
-    wrong = (out / "wrong-predict" / net)
-    wrong.write_text(wrong.read_text().replace(
-        "return Matrices.argmaxRows(loss(x)).clone(); // off by one below",
-        "int[] p = Matrices.argmaxRows(loss(x)); p[0] = 0; return p;"))
+                                                          "int[] p = Matrices.argmaxRows(loss(x));\n"
+                                                          "        p[0] = p[0] == 0 ? 1 : 0;\n"
+                                                          "        return p;", "wrong-predict")})
     folder(out, "no-compile", {**model, relu: replaced(model[relu], "out.data[i] = Math.max(0.0, x.data[i]);",
                                                        "out.data[i] = Math.max(0.0, x.data[i])", "no-compile")})
     folder(out, "endless", {**model, net: replaced(model[net], "// BEGIN SOLUTION TwoLayerNet.loss: forward pass\n",
@@ -126,8 +123,9 @@ def check(grades):
     zero = [c for c in ids if c not in full_only and earned("model", c) == 0]
     expect(not zero, f"model: checks that earned nothing: {zero}")
     total = float(model["total"])
-    expect(rows["untouched"]["status"] == "graded" and float(rows["untouched"]["total"]) == 0,
-           f"untouched: {rows['untouched']['status']}, {rows['untouched']['total']} points (expected graded, 0)")
+    untouched = [c for c in ids if earned("untouched", c) > 0]
+    expect(rows["untouched"]["status"] == "graded" and untouched in ([], ["fc_nets.softmax_loss"]),
+           f"untouched: {rows['untouched']['status']}, points from {untouched} (expected graded, only the free fc_nets.softmax_loss)")
     wp = rows["wrong-predict"]
     expect(earned("wrong-predict", "hidden.neural_net_predict") == 0, "wrong-predict: hidden.neural_net_predict earned points")
     lost = [c for c in ids if earned("wrong-predict", c) != earned("model", c)]
@@ -138,7 +136,9 @@ def check(grades):
     tp = rows["tampered"]
     expect(earned("tampered", "hidden.affine_forward") == 0, "tampered: the hard-coded affineForward passed its hidden check")
     expect(earned("tampered", "fc_nets.affine_relu") == 0, "tampered: the fake Grade.check from the library counted")
-    expect(float(tp["total"]) <= 2, f"tampered: {tp['total']} points (only the hard-coded notebook check may pass)")
+    allowed = {"fc_nets.affine_forward", "fc_nets.softmax_loss"}  # the hard-coded check, and the free one
+    extra = [c for c in ids if earned("tampered", c) > 0 and c not in allowed]
+    expect(not extra, f"tampered: points from {extra} (only the hard-coded affine_forward and the free softmax_loss may earn)")
     nc = rows["no-compile"]
     expect(nc["status"] == "compile-error" and float(nc["total"]) == 0, f"no-compile: {nc['status']}, {nc['total']}")
     expect("Relu.java:" in (grades / "no-compile" / "feedback.txt").read_text(), "no-compile: the feedback names no file:line")
@@ -150,7 +150,7 @@ def check(grades):
         expect((grades / name / "graded-report.pdf").is_file(), f"{name}: no graded-report.pdf")
     if failures:
         sys.exit("grade check failed:\n  " + "\n  ".join(failures))
-    print(f"gradebook: 7 rows as expected (model {total:g} points, untouched 0, wrong-predict loses only "
+    print(f"gradebook: 7 rows as expected (model {total:g} points, untouched {rows['untouched']['total']}, wrong-predict loses only "
           f"hidden.neural_net_predict, tampered {tp['total']}, no-compile compile-error, endless timed-out, exit crashed)")
 
 

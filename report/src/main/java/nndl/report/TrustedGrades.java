@@ -19,8 +19,12 @@ import nndl.grade.Rubric;
  * from a code cell whose own source calls {@code Grade.check("<that id>"...)}, and only its measured
  * value: points and status are computed again from the rubric here, and whether the data was the
  * full dataset is decided by the reader's caller (the data it verified), never by the record.
- * When a cell shows several records for one id, the last one counts: the check's own
- * {@code Grade.check} runs after the code it measures.
+ *
+ * <p>Code under test runs in the same kernel as the check and could show a record of its own, so a
+ * cell's records count only when the cell finished without an error (a record shown before the
+ * cell failed cannot be the check's, which is the cell's last statement), and a check whose cell
+ * shows more records of its id than the cell's source has {@code Grade.check} calls for it counts
+ * none of them (one of them is forged). Of a cell's records for one id, the last counts.
  */
 public final class TrustedGrades {
     private static final Pattern CHECK_CALL = Pattern.compile("Grade\\.check\\(\\s*\"([^\"]+)\"");
@@ -51,10 +55,26 @@ public final class TrustedGrades {
             }
             List<String> named = namedChecks(code.source());
             Map<String, GradeResult> lastInCell = new LinkedHashMap<>();
+            Map<String, Integer> shown = new LinkedHashMap<>();
             for (NotebookFile.Output output : code.outputs()) {
-                accepted(output, notebook.name(), named, fullDataset, warnings).ifPresent(r -> lastInCell.put(r.id(), r));
+                accepted(output, notebook.name(), named, fullDataset, warnings).ifPresent(r -> {
+                    lastInCell.put(r.id(), r);
+                    shown.merge(r.id(), 1, Integer::sum);
+                });
             }
-            results.putAll(lastInCell);
+            boolean failed = code.outputs().stream().anyMatch(o -> o instanceof NotebookFile.Error);
+            for (Map.Entry<String, GradeResult> entry : lastInCell.entrySet()) {
+                String id = entry.getKey();
+                long calls = named.stream().filter(id::equals).count();
+                if (failed) {
+                    warnings.add(notebook.name() + ": grade record '" + id + "' ignored: its cell failed before the check could run");
+                } else if (shown.get(id) > calls) {
+                    warnings.add(notebook.name() + ": grade records '" + id + "' ignored: the cell shows " + shown.get(id)
+                            + " for " + calls + " Grade.check call" + (calls == 1 ? "" : "s") + " (a forged one among them)");
+                } else {
+                    results.put(id, entry.getValue());
+                }
+            }
         }
         return results;
     }

@@ -103,6 +103,9 @@ class GradeSummaryTest {
                 .code("Grade.check(\"two_layer_nn.toy_scores\", diff);",
                         grade(Rubric.get("two_layer_nn.toy_scores").evaluate(1e-9, true, null)),
                         grade(Rubric.get("two_layer_nn.toy_scores").evaluate(1e-3, true, null)))
+                .code("var out = net.loss(X);\nGrade.check(\"two_layer_nn.backward\", worst);",
+                        grade(Rubric.get("two_layer_nn.backward").evaluate(0.0, true, null)),
+                        NotebookJson.error("NotImplementedYet", "not implemented yet: TwoLayerNet.loss, backward pass", "trace"))
                 .code("Grade.check(\"two_layer_nn.toy_loss\", lossDiff);",
                         NotebookJson.display(Map.of("text/plain", "x", nndl.grade.GradeResult.MIME_TYPE, inflated)))
                 .code("net.train(...);", NotebookJson.display(Map.of("text/plain", "y", nndl.grade.GradeResult.MIME_TYPE, forged)))
@@ -114,12 +117,18 @@ class GradeSummaryTest {
                 .code("Grade.check(\"fc_nets.affine_forward\", err);", grade(Rubric.get("fc_nets.affine_forward").evaluate(0, true, null)))
                 .write(dir.resolve("old_fc_nets_copy.ipynb"));
         GradeSummary summary = GradeSummary.read(dir, false);
-        assertEquals(0.0, check(summary, "two_layer_nn.toy_scores").earned(), "the cell's last record counts");
+        assertEquals(GradeSummary.Outcome.NOT_RUN, check(summary, "two_layer_nn.toy_scores").outcome(),
+                "two records for one Grade.check call: one is forged, none counts");
+        assertEquals(GradeSummary.Outcome.NOT_IMPLEMENTED, check(summary, "two_layer_nn.backward").outcome(),
+                "a record shown before its cell failed is not the check's");
         assertEquals(0.0, check(summary, "two_layer_nn.toy_loss").earned(), "points are the rubric's for the value");
         assertEquals(GradeSummary.Outcome.NOT_RUN, check(summary, "fc_nets.affine_forward").outcome(),
                 "a record in a file of another name is not fc_nets'");
         List<String> warnings = summary.warnings();
         assertTrue(warnings.stream().anyMatch(w -> w.contains("toy_loss recorded 3 points, the rubric gives 0")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("'two_layer_nn.toy_scores' ignored: the cell shows 2 for 1 Grade.check call")),
+                warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("'two_layer_nn.backward' ignored: its cell failed")), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.contains("'two_layer_nn.nonsense' ignored: it is not a check")), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.contains("old_fc_nets_copy: grade record 'fc_nets.affine_forward' ignored")),
                 warnings.toString());
