@@ -2,7 +2,6 @@ package nndl.nets;
 
 import java.util.Map;
 import java.util.StringJoiner;
-import nndl.layers.Affine;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
