@@ -14,6 +14,7 @@ import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The modular two-layer net of the seed's {@code fc_net.py}: affine − ReLU − affine − softmax, built
@@ -201,11 +202,10 @@ public final class FcTwoLayerNet implements Model {
         loss = data.loss() + 0.5 * reg * (MatrixStats.squaredNorm(w1) + MatrixStats.squaredNorm(w2));
         Affine.Grads g2 = Affine.affineBackward(data.dx(), second.cache());
         DMatrixRMaj dHidden = dropped == null ? g2.dx() : Dropout.dropoutBackward(g2.dx(), dropped.cache());
-        // The first layer's input gradient (N×D, a product as large as the forward one) is never used.
         DMatrixRMaj dFirst = Relu.reluBackward(dHidden, first.cache().relu());
-        Affine.Grads g1 = Nets.affineParamsBackward(dFirst, first.cache().affine());
-        Nets.addRegularisation(g1.dw(), reg, w1);
-        Nets.addRegularisation(g2.dw(), reg, w2);
+        Affine.Grads g1 = Affine.affineBackward(dFirst, first.cache().affine());
+        CommonOps_DDRM.addEquals(g1.dw(), reg, w1);
+        CommonOps_DDRM.addEquals(g2.dw(), reg, w2);
         grads.put("W1", g1.dw());
         grads.put("b1", g1.db());
         grads.put("W2", g2.dw());

@@ -18,6 +18,7 @@ import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The seed's {@code FullyConnectedNet}: {@code {affine − [batchnorm] − relu − [dropout]} × (L−1) − affine −
@@ -276,8 +277,7 @@ public final class FullyConnectedNet implements Model {
             grads.put("beta" + layer, bn.dbeta());
             d = bn.dx();
         }
-        // The first layer's input gradient (N×D) is never used: leave out its product.
-        Affine.Grads affine = layer == 1 ? Nets.affineParamsBackward(d, block.affine()) : Affine.affineBackward(d, block.affine());
+        Affine.Grads affine = Affine.affineBackward(d, block.affine());
         putAffine(grads, layer, affine);
         return affine.dx();
         // END SOLUTION
@@ -285,7 +285,7 @@ public final class FullyConnectedNet implements Model {
 
     private void putAffine(Map<String, DMatrixRMaj> grads, int layer, Affine.Grads g) {
         // BEGIN SOLUTION FullyConnectedNet.loss: affine gradients with the L2 term
-        Nets.addRegularisation(g.dw(), reg, param("W" + layer));
+        CommonOps_DDRM.addEquals(g.dw(), reg, param("W" + layer));
         grads.put("W" + layer, g.dw());
         grads.put("b" + layer, g.db());
         // END SOLUTION

@@ -2,8 +2,6 @@ package nndl.nets;
 
 import java.util.Map;
 import java.util.StringJoiner;
-import nndl.internal.Gemm;
-import nndl.layers.Affine;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
@@ -26,23 +24,6 @@ final class Nets {
         DMatrixRMaj row = new DMatrixRMaj(1, n);
         CommonOps_DDRM.fill(row, value);
         return row;
-    }
-
-    /** Adds {@code reg·w} to {@code dw} (modified). */
-    static void addRegularisation(DMatrixRMaj dw, double reg, DMatrixRMaj w) {
-        CommonOps_DDRM.addEquals(dw, reg, w);
-    }
-
-    /**
-     * The weight and bias gradients of an affine layer, {@code dw = xᵀ·dout} and the column sums of
-     * {@code dout}, computed as {@link Affine#affineBackward} computes them; its input gradient
-     * {@code dout·wᵀ} is left out (dx is null), for the first layer, whose input is the data.
-     */
-    static Affine.Grads affineParamsBackward(DMatrixRMaj dout, Affine.Cache cache) {
-        DMatrixRMaj dw = Gemm.mult(true, false, cache.x(), dout);
-        DMatrixRMaj db = new DMatrixRMaj(1, dout.numCols);
-        CommonOps_DDRM.sumCols(dout, db);
-        return new Affine.Grads(null, dw, db);
     }
 
     static DMatrixRMaj param(String net, Map<String, DMatrixRMaj> params, String name) {

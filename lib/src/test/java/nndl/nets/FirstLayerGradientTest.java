@@ -14,8 +14,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /**
- * The nets leave out the first layer's input gradient, which nothing uses; their gradients are still
- * bit for bit those of the full composition of layer functions (affine−ReLU backward on every layer).
+ * The nets' gradients are bit for bit those of the full composition of the layer functions
+ * (affine−ReLU backward on every layer): the model answers add no shortcut of their own.
  */
 class FirstLayerGradientTest {
     private static final RandomState DATA = new RandomState(31);
