@@ -1,5 +1,5 @@
 // Shared setup of every notebook, run by its first cell after the two %classpath lines: the
-// imports the four notebooks use beyond JShell's defaults (a stock JJava kernel lacks
+// imports the notebooks use beyond JShell's defaults (a stock JJava kernel lacks
 // java.util.stream, java.util.function and java.nio.file among its defaults), one list for all
 // of them, so that every first cell is the same three lines. No two of these import the same
 // simple name.
@@ -24,6 +24,7 @@ import nndl.multilayer.*;
 import nndl.nets.*;
 import nndl.neuralnet.*;
 import nndl.optim.*;
+import nndl.pa2.*;
 import nndl.solver.*;
 import nndl.util.*;
 import nndl.viz.*;

@@ -3,7 +3,7 @@
 
 Each test reproduces one report of the issue "76 bad inputs and faults" as a user meets it, by
 running `./workbook` in a scratch copy of this tree (its git-tracked files plus the built jars) whose
-four notebooks are replaced by tiny ones, on a scratch copy of ../shared/datasets, and asserts the
+notebooks are replaced by tiny ones, on a scratch copy of ../shared/datasets, and asserts the
 new behaviour: the exit status, a message naming the file or argument, nothing stale or lost.
 The Java-level reports (library errors, loaders, the data check) are JUnit tests in their modules
 (LibraryFaultsTest, DataFaultsTest, DataMainFaultsTest).
@@ -25,7 +25,7 @@ from pathlib import Path
 
 SOURCE = Path(__file__).resolve().parents[4]
 SHARED = Path(os.environ.get("NNDL_SHARED_DATASETS", SOURCE.parent / "shared" / "datasets")).resolve()
-NOTEBOOKS = ["two_layer_nn", "fc_nets", "mnist_multilayer", "backprop_exercises"]
+NOTEBOOKS = ["two_layer_nn", "fc_nets", "mnist_multilayer", "backprop_exercises", "momentum_training"]
 MODULES = ["lib", "notebook", "report", "tools", "bench", "kernel"]
 
 TREE = None        # the scratch tree
@@ -51,7 +51,7 @@ def write_notebook(name, *cells):
 
 
 def tiny_notebooks():
-    """The four notebooks as two-cell ones that print their name (a few seconds each, kernel start included)."""
+    """The notebooks as two-cell ones that print their name (a few seconds each, kernel start included)."""
     for name in NOTEBOOKS:
         write_notebook(name, f'System.out.println("tiny {name}");')
 

@@ -17,8 +17,18 @@ import java.util.stream.Collectors;
 
 /**
  * The workbook's rubric: every graded check of spec §4, in notebook order. Totals: two_layer_nn 30,
- * fc_nets 20, mnist_multilayer 100; the backprop exercises are derivations graded by a person, so
- * their numeric checks are listed with 0 points ("ungraded").
+ * fc_nets 20, mnist_multilayer 100, momentum_training 20; the backprop exercises are derivations graded by
+ * a person, so their numeric checks are listed with 0 points ("ungraded").
+ *
+ * <p>momentum_training (§4.5, the ECE421 PA2 helpers of {@code nndl.pa2}): 2 points for each of the five
+ * helpers checked on a small hand-computed input (relu, softmax, computeLayer, averageCe, gradCe), 2 for
+ * each of the four gradients of the derivation checked numerically (∂L/∂W_o, ∂L/∂b_o, ∂L/∂W_h, ∂L/∂b_h),
+ * and 2 for a training accuracy above 0.9 after 200 epochs of momentum on the MNIST sample (the same
+ * threshold on the subset and on full MNIST, as in mnist_multilayer).
+ *
+ * <p>The lab-3 section closing two_layer_nn (§4.6, {@code nndl.neuralnet.Lab3Net}) is a comparison of
+ * conventions: its two checks (the toy loss under seed 003's penalty, its gradients against numeric ones)
+ * are ungraded, so two_layer_nn keeps the seed's 30 points.
  *
  * <p>The {@value #HIDDEN} group (30 points) is measured only by {@code ./workbook grade}: each exercise
  * of the student edition run again on inputs no notebook shows (other shapes, seeds and labels), so an
@@ -31,7 +41,7 @@ import java.util.stream.Collectors;
 public final class Rubric {
     /** The notebooks in the order they run and appear in the report. */
     public static final List<String> NOTEBOOKS =
-            List.of("two_layer_nn", "fc_nets", "mnist_multilayer", "backprop_exercises");
+            List.of("two_layer_nn", "fc_nets", "mnist_multilayer", "backprop_exercises", "momentum_training");
 
     /** The group of the hidden checks, which no notebook records. */
     public static final String HIDDEN = "hidden";
@@ -50,6 +60,8 @@ public final class Rubric {
                 full("two_layer_nn", "sgd_val_acc", "validation accuracy after SGD", 3, atLeast(0.27)),
                 full("two_layer_nn", "tuning", "best validation accuracy", 10, ramp(0.28, 0.50)),
                 full("two_layer_nn", "test_acc", "test accuracy of the best net", 3, atLeast(0.45)),
+                partial("two_layer_nn", "lab3_loss", "abs diff of the lab-3 toy loss from the seed's loss + ½reg‖W‖²", 0, lessThan(1e-12)),
+                partial("two_layer_nn", "lab3_gradients", "max rel err of the lab-3 gradients, random biases penalised", 0, lessThan(1e-6)),
 
                 partial("fc_nets", "affine_forward", "rel err of the output", 2, lessThan(1e-8)),
                 partial("fc_nets", "affine_backward", "max rel err of dx, dw, db", 2, lessThan(1e-8)),
@@ -76,6 +88,17 @@ public final class Rubric {
                 partial("backprop_exercises", "autoencoder", "rel err of ∇W", 0, lessThan(1e-7)),
                 partial("backprop_exercises", "gplvm", "rel err of ∂L/∂X", 0, lessThan(1e-7)),
                 partial("backprop_exercises", "swish", "max rel err of the swish net gradients", 0, lessThan(1e-7)),
+
+                partial("momentum_training", "relu", "max abs diff", 2, atMost(1e-12)),
+                partial("momentum_training", "softmax", "max abs diff", 2, lessThan(1e-12)),
+                partial("momentum_training", "compute_layer", "max abs diff", 2, lessThan(1e-12)),
+                partial("momentum_training", "average_ce", "abs diff", 2, lessThan(1e-12)),
+                partial("momentum_training", "grad_ce", "max abs diff", 2, lessThan(1e-12)),
+                partial("momentum_training", "grad_wo", "rel err of ∂L/∂W_o", 2, lessThan(1e-6)),
+                partial("momentum_training", "grad_bo", "rel err of ∂L/∂b_o", 2, lessThan(1e-6)),
+                partial("momentum_training", "grad_wh", "rel err of ∂L/∂W_h", 2, lessThan(1e-6)),
+                partial("momentum_training", "grad_bh", "rel err of ∂L/∂b_h", 2, lessThan(1e-6)),
+                partial("momentum_training", "train_acc", "training accuracy after 200 epochs", 2, greaterThan(0.90)),
 
                 partial(HIDDEN, "affine_forward", "rel err vs the reference, 3×(2,7) inputs", 2, lessThan(1e-10)),
                 partial(HIDDEN, "affine_backward", "max rel err of dx, dw, db vs numeric, 7×4 inputs", 2, lessThan(1e-8)),

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -199,6 +200,35 @@ public final class Plots {
     /** {@link #costHistory(double[], int)} for a list of costs. */
     public static XYChart costHistory(List<? extends Number> costs, int every) {
         return costHistory(values("costHistory", "costs", costs), every);
+    }
+
+    /**
+     * Curves against the epoch (0, 1, ...), one line per entry of {@code series} in its order, e.g. the
+     * momentum notebook's train and validation loss, or momentum against plain gradient descent; the
+     * legend is shown when there are two or more.
+     *
+     * @param title  chart title
+     * @param yLabel y axis title (the x axis is "Epoch")
+     * @param series name → values per epoch (each of length ≥ 1, all of one length); not modified
+     */
+    public static XYChart perEpoch(String title, String yLabel, Map<String, ? extends List<? extends Number>> series) {
+        if (series == null || series.isEmpty()) {
+            throw new IllegalArgumentException("perEpoch: no series");
+        }
+        XYChart chart = chart(title, "Epoch", yLabel, WIDTH, HEIGHT);
+        int length = -1;
+        for (Map.Entry<String, ? extends List<? extends Number>> entry : series.entrySet()) {
+            double[] y = values("perEpoch", entry.getKey(), entry.getValue());
+            requireNonEmpty("perEpoch", entry.getKey(), y);
+            if (length >= 0 && y.length != length) {
+                throw new IllegalArgumentException("perEpoch: " + entry.getKey() + " has " + y.length
+                        + " values but the first series has " + length);
+            }
+            length = y.length;
+            addSeries(chart, entry.getKey(), indices(y.length, 0, 1), y, Mark.LINE);
+        }
+        chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        return finish(chart);
     }
 
     /**

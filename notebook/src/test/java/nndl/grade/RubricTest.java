@@ -14,14 +14,16 @@ class RubricTest {
         assertEquals(20, Rubric.points("fc_nets"));
         assertEquals(100, Rubric.points("mnist_multilayer"));
         assertEquals(0, Rubric.points("backprop_exercises"));
+        assertEquals(20, Rubric.points("momentum_training"));
         assertEquals(30, Rubric.points(Rubric.HIDDEN));
-        assertEquals(45, Rubric.checks().size());
+        assertEquals(57, Rubric.checks().size());
     }
 
     @Test
     void idsAreInNotebookOrder() {
         assertEquals(List.of("two_layer_nn.toy_scores", "two_layer_nn.toy_loss", "two_layer_nn.backward",
-                        "two_layer_nn.toy_training", "two_layer_nn.sgd_val_acc", "two_layer_nn.tuning", "two_layer_nn.test_acc"),
+                        "two_layer_nn.toy_training", "two_layer_nn.sgd_val_acc", "two_layer_nn.tuning", "two_layer_nn.test_acc",
+                        "two_layer_nn.lab3_loss", "two_layer_nn.lab3_gradients"),
                 Rubric.checks("two_layer_nn").stream().map(Check::id).toList());
         assertEquals(List.of("autoencoder", "gplvm", "swish"),
                 Rubric.checks("backprop_exercises").stream().map(Check::name).toList());

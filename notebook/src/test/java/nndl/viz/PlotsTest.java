@@ -121,6 +121,21 @@ class PlotsTest {
     }
 
     @Test
+    void perEpochDrawsOneLinePerSeriesWithALegend() {
+        java.util.Map<String, List<Double>> series = new java.util.LinkedHashMap<>();
+        series.put("train", List.of(2.3, 1.0, 0.5));
+        series.put("validation", List.of(2.3, 1.2, 0.9));
+        XYChart chart = Plots.perEpoch("Loss", "average cross-entropy", series);
+        assertEquals(List.of("train", "validation"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertArrayEquals(new double[] {0, 1, 2}, chart.getSeriesMap().get("train").getXData());
+        assertTrue(chart.getStyler().isLegendVisible());
+        assertEquals("Epoch", chart.getXAxisTitle());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> Plots.perEpoch("x", "y", java.util.Map.of("a", List.of(1.0), "b", List.of(1.0, 2.0))));
+        assertTrue(bad.getMessage().startsWith("perEpoch: "), bad.getMessage());
+    }
+
+    @Test
     void badInputsAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Plots.accuracyHistory(new double[] {0.1, 0.2}, new double[] {0.1}));

@@ -72,8 +72,8 @@ class GradeSummaryTest {
     void aMissingNotebookLeavesAllItsChecksNotRun() {
         GradeSummary summary = GradeSummary.of(List.of(), false);
         assertEquals(0.0, summary.earned());
-        assertEquals(150, summary.possible());
-        assertEquals("Total: 0 / 150 points", summary.totalLine());
+        assertEquals(170, summary.possible());
+        assertEquals("Total: 0 / 170 points", summary.totalLine());
         assertTrue(summary.checks().stream().allMatch(c -> c.outcome() == GradeSummary.Outcome.NOT_RUN));
         assertEquals("fc_nets: 0 / 20 points (notebook not found)", GradeSummary.scoreLine(notebook(summary, "fc_nets")));
     }
@@ -147,6 +147,6 @@ class GradeSummaryTest {
         assertEquals(30, hidden.possible());
         assertEquals("error", check(graded, "hidden.fc_net").statusLabel());
         assertTrue(check(graded, "hidden.fc_net").missingDetail().contains("FullyConnectedNet.loss"));
-        assertEquals(180, graded.possible());
+        assertEquals(200, graded.possible());
     }
 }

@@ -52,9 +52,9 @@ class GradedReportTest {
         try (PDDocument document = Loader.loadPDF(result.pdf().toFile())) {
             String cover = text(document, 1, 2);
             for (String expected : List.of("Neural networks workbook", "Ada Lovelace (UID 123456789)",
-                    "Score: 122 / 131 points (19 not graded on this data)", ReportFixtures.SUBSET,
+                    "Score: 142 / 151 points (19 not graded on this data)", ReportFixtures.SUBSET,
                     "quick (NNDL_PROFILE)", "excluded from the possible total", "7 / 14", "15 / 17", "100 / 100",
-                    "122 / 131", "toy_scores", "3.38e-08", "< 1e-07", "4 / 4", "0 / 3", "not run", "not graded on this data",
+                    "142 / 151", "toy_scores", "3.38e-08", "< 1e-07", "4 / 4", "0 / 3", "not run", "not graded on this data",
                     "ungraded · passed", "ungraded · failed", "ungraded · not run", "ramp 0.28 → 0.5")) {
                 assertTrue(cover.contains(expected), "cover lacks '" + expected + "':\n" + cover);
             }
@@ -66,7 +66,8 @@ class GradedReportTest {
         try (PDDocument document = Loader.loadPDF(result.pdf().toFile())) {
             String all = text(document, 1, document.getNumberOfPages());
             int previous = -1;
-            for (String title : List.of("1. two_layer_nn.ipynb", "2. fc_nets.ipynb", "3. mnist_multilayer.ipynb", "4. backprop_exercises.ipynb")) {
+            for (String title : List.of("1. two_layer_nn.ipynb", "2. fc_nets.ipynb", "3. mnist_multilayer.ipynb", "4. backprop_exercises.ipynb",
+                    "5. momentum_training.ipynb")) {
                 int at = all.indexOf(title);
                 assertTrue(at > previous, title + " missing or out of order");
                 previous = at;
@@ -109,9 +110,9 @@ class GradedReportTest {
                 items.add(item);
             }
             assertEquals(List.of("Cover and scores", "1. two_layer_nn.ipynb", "2. fc_nets.ipynb", "3. mnist_multilayer.ipynb",
-                    "4. backprop_exercises.ipynb", "Appendix: graded library sources"), titles);
+                    "4. backprop_exercises.ipynb", "5. momentum_training.ipynb", "Appendix: graded library sources"), titles);
             List<String> appendix = new ArrayList<>();
-            items.get(5).children().forEach(child -> appendix.add(child.getTitle()));
+            items.get(6).children().forEach(child -> appendix.add(child.getTitle()));
             assertEquals(List.of("nndl/layers/Layers.java", "nndl/optim/Optim.java"), appendix);
             assertEquals("Two-layer neural network", items.get(1).getFirstChild().getTitle());
             PDPage notebookPage = items.get(2).findDestinationPage(document);

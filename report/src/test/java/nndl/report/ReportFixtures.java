@@ -23,13 +23,13 @@ import nndl.grade.Rubric;
  * A folder of executed notebooks with known scores, and a small source tree:
  * two_layer_nn 7 / 14 (toy_loss fails, backward never ran, three checks not graded on the subset),
  * fc_nets 15 / 17 (overfit never ran, solver_val_acc not graded), mnist_multilayer 100 / 100,
- * backprop_exercises ungraded (autoencoder passes, gplvm fails, swish never ran).
- * Total 122 / 131 with 19 points not graded on this data.
+ * backprop_exercises ungraded (autoencoder passes, gplvm fails, swish never ran), momentum_training 20 / 20
+ * (the lab-3 checks of two_layer_nn, ungraded, pass). Total 142 / 151 with 19 points not graded on this data.
  */
 final class ReportFixtures {
     static final String SUBSET = "cifar-10-subset (5170 train + 1017 test records)";
     static final String PRINTED = "Difference between your scores and correct scores: 3.38e-08";
-    static final String TOTAL = "Total: 122 / 131 points (19 not graded on this data)";
+    static final String TOTAL = "Total: 142 / 151 points (19 not graded on this data)";
 
     private ReportFixtures() {
     }
@@ -42,7 +42,7 @@ final class ReportFixtures {
         return Rubric.get(id).evaluate(value, false, SUBSET);
     }
 
-    /** Writes the four notebooks into {@code folder} (created). */
+    /** Writes the five notebooks into {@code folder} (created). */
     static void writeNotebooks(Path folder) throws IOException {
         Files.createDirectories(folder);
         twoLayer().write(folder.resolve("two_layer_nn.ipynb"));
@@ -68,6 +68,11 @@ final class ReportFixtures {
                 .code("Grade.check(\"backprop_exercises.autoencoder\", err);", grade(graded("backprop_exercises.autoencoder", 2e-10)))
                 .code("Grade.check(\"backprop_exercises.gplvm\", err);", grade(graded("backprop_exercises.gplvm", 0.3)))
                 .write(folder.resolve("backprop_exercises.ipynb"));
+        NotebookJson momentum = new NotebookJson().code("Profile.header(\"momentum_training\");", run("momentum_training", "quick"));
+        for (Check check : Rubric.checks("momentum_training")) {
+            momentum.code("Grade.check(\"" + check.id() + "\", value);", grade(graded(check.id(), passing(check))));
+        }
+        momentum.write(folder.resolve("momentum_training.ipynb"));
     }
 
     private static NotebookJson twoLayer() throws IOException {
@@ -93,6 +98,8 @@ final class ReportFixtures {
                 .code("Grade.check(\"two_layer_nn.sgd_val_acc\", valAcc, data);", grade(onSubset("two_layer_nn.sgd_val_acc", 0.213)))
                 .code("Grade.check(\"two_layer_nn.tuning\", best, data);", grade(onSubset("two_layer_nn.tuning", 0.33)))
                 .code("Grade.check(\"two_layer_nn.test_acc\", testAcc, data);", grade(onSubset("two_layer_nn.test_acc", 0.3)))
+                .code("Grade.check(\"two_layer_nn.lab3_loss\", lab3Diff);", grade(graded("two_layer_nn.lab3_loss", 1e-16)))
+                .code("Grade.check(\"two_layer_nn.lab3_gradients\", lab3Error);", grade(graded("two_layer_nn.lab3_gradients", 1e-10)))
                 .code("int[] a = new int[2]; a[3] = 1;", error("java.lang.ArrayIndexOutOfBoundsException", "Index 3 out of bounds for length 2",
                         "\u001B[1;31mjava.lang.ArrayIndexOutOfBoundsException: Index 3 out of bounds for length 2\u001B[0m",
                         "\u001B[1;31m\tat .(#12:1)\u001B[0m"));
