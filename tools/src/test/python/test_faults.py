@@ -235,7 +235,7 @@ class AtomicRunTest(FaultTest):
         self.assertFailedCleanly(status, out, before)
         self.assertIn("notebooks/mnist_multilayer.ipynb: not JSON: Expecting value at line 1, column 12", out)
         self.assertNotIn("Traceback", out)
-        self.assertNotIn("[1/4]", out, "a notebook ran although one file was bad")
+        self.assertNotIn("[1/", out, "a notebook ran although one file was bad")
 
     def test_a_notebook_of_another_format_or_schema_is_named(self):
         path = TREE / "notebooks" / "backprop_exercises.ipynb"
@@ -249,7 +249,7 @@ class AtomicRunTest(FaultTest):
         status, out = workbook("run")
         self.assertNotEqual(0, status)
         self.assertIn("backprop_exercises.ipynb: not a valid nbformat 4 notebook: data.cells[1] must be valid", out)
-        self.assertNotIn("[1/4]", out)
+        self.assertNotIn("[1/", out)
 
     def test_ctrl_c_keeps_the_partial_run_apart_and_says_where(self):
         before = self.plant_stale_report()
@@ -278,7 +278,7 @@ class LockTest(FaultTest):
         write_notebook("two_layer_nn", "Thread.sleep(120_000);")
         first = Background("run")
         try:
-            first.wait_for("[1/4] two_layer_nn.ipynb")
+            first.wait_for("two_layer_nn.ipynb: 1 code cells")
             started = time.monotonic()
             status, out = workbook("run", timeout=60)
             self.assertEqual(1, status, out)
@@ -328,7 +328,7 @@ class DataCheckTest(FaultTest):
         for needle in needles:
             self.assertIn(needle, out)
         self.assertIn("no notebook was run", out)
-        self.assertNotIn("[1/4]", out)
+        self.assertNotIn("[1/", out)
         self.assertFalse(self.pdf.exists(), out)
         return out
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import nndl.kernel.errors.StoppedFailure;
 import nndl.kernel.errors.UserCodeFailure;
 import org.junit.jupiter.api.AfterAll;
@@ -43,9 +44,22 @@ public class CellStoppingTest {
     }
 
     private static StoppedFailure interrupted(String code, long afterMillis) throws Exception {
+        return interrupted(code, () -> true, afterMillis);
+    }
+
+    /**
+     * Runs {@code code}, waits (up to 30 s, for a loaded machine) until {@code ready} holds, then
+     * {@code afterMillis} more, interrupts it and returns how it failed.
+     */
+    private static StoppedFailure interrupted(String code, BooleanSupplier ready, long afterMillis) throws Exception {
         evaluator.beginCell(++count);
         int cell = count;
         CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> evaluator.eval(SourceText.cell(code, 1, cell)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!ready.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(ready.getAsBoolean(), "the cell never got ready to be interrupted");
         Thread.sleep(afterMillis);
         evaluator.interrupt();
         Throwable thrown = assertThrows(Exception.class, () -> running.get(30, TimeUnit.SECONDS)).getCause();
@@ -73,8 +87,10 @@ public class CellStoppingTest {
 
     @Test
     void threadsTheCellStartedStopToo() throws Exception {
+        started = null;
         interrupted("Thread t = new Thread(() -> { long n = 0; while (true) { n++; } });\n"
-                + "nndl.kernel.exec.CellStoppingTest.started = t;\nt.start();\nwhile (true) { }");
+                + "nndl.kernel.exec.CellStoppingTest.started = t;\nt.start();\nwhile (true) { }",
+                () -> started != null && started.isAlive(), 200);
         started.join(10_000);
         assertFalse(started.isAlive(), "the cell's own thread still runs");
     }
