@@ -1,14 +1,12 @@
 package nndl.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +17,9 @@ import java.util.function.Supplier;
  * the same order, as in the unsplit call: the result is bit for bit the same whatever the split
  * ({@code RowSplitTest}); whether a product is split is a matter of speed only, which is why the
  * decision can be taken at run time, per call.
+ *
+ * <p>Blocks are claimed, not assigned: after its first block the caller takes any block no helper has
+ * started, so a helper the operating system has not scheduled yet (a loaded machine) delays nothing.
  *
  * <p>A product is split when it is large ({@link #MIN_MULTIPLY_ADDS}), has rows for every part,
  * the calling thread has not asked for one thread ({@link #oneThread}: a sweep's configurations, which
@@ -115,23 +116,14 @@ final class RowSplit {
             return false;
         }
         try {
+            Blocks blocks = new Blocks(m, count, rows);
             ExecutorService pool = helpers();
-            List<Future<?>> others = new ArrayList<>(count - 1);
-            for (int part = 1; part < count; part++) {
-                int from = bound(m, count, part);
-                int to = bound(m, count, part + 1);
-                others.add(pool.submit(() -> rows.compute(from, to)));
+            for (int helper = 1; helper < count; helper++) {
+                pool.execute(blocks::claim);
             }
-            RuntimeException failure = null;
-            try {
-                rows.compute(0, bound(m, count, 1));
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            failure = awaitAll(others, failure);
-            if (failure != null) {
-                throw failure;
-            }
+            blocks.compute(0);
+            blocks.claim();
+            blocks.awaitAndRethrow();
             return true;
         } finally {
             inUse.set(false);
@@ -151,32 +143,67 @@ final class RowSplit {
         return (int) ((even + ALIGN / 2) / ALIGN * ALIGN);
     }
 
-    /**
-     * Waits for every helper's block, even when interrupted (they write into the caller's output), and
-     * keeps the interrupt for the caller; returns the first failure.
-     */
-    private static RuntimeException awaitAll(List<Future<?>> others, RuntimeException failure) {
-        boolean interrupted = false;
-        for (Future<?> other : others) {
+    /** The blocks of one split product: which is next to claim, how many are finished, the first failure. */
+    private static final class Blocks {
+        private final int m;
+        private final int count;
+        private final Rows rows;
+        private final AtomicInteger next = new AtomicInteger(1);
+        private final CountDownLatch finished;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Blocks(int m, int count, Rows rows) {
+            this.m = m;
+            this.count = count;
+            this.rows = rows;
+            this.finished = new CountDownLatch(count);
+        }
+
+        /** Computes blocks no one has claimed yet; a helper that starts after all are claimed does nothing. */
+        void claim() {
+            for (int part = next.getAndIncrement(); part < count; part = next.getAndIncrement()) {
+                compute(part);
+            }
+        }
+
+        void compute(int part) {
+            try {
+                rows.compute(bound(m, count, part), bound(m, count, part + 1));
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                finished.countDown();
+            }
+        }
+
+        /**
+         * Waits until every block is finished, even when interrupted (helpers write into the caller's
+         * output), keeps the interrupt for the caller and rethrows the first failure.
+         */
+        void awaitAndRethrow() {
+            boolean interrupted = false;
             while (true) {
                 try {
-                    other.get();
+                    finished.await();
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException r ? r
-                                : new IllegalStateException("gemm: a helper thread failed", e.getCause());
-                    }
-                    break;
                 }
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable first = failure.get();
+            if (first instanceof RuntimeException e) {
+                throw e;
+            }
+            if (first instanceof Error e) {
+                throw e;
+            }
+            if (first != null) {
+                throw new IllegalStateException("gemm: a block of a split product failed", first);
+            }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return failure;
     }
 
     private ExecutorService helpers() {
