@@ -396,8 +396,8 @@ public final class Bench {
                 TuningGrids.quick().size());
         Timing sequential = sweeps.sequential().timing();
         Timing parallel = sweeps.parallel().timing();
-        System.out.println(BenchResults.row("sequential (1 configuration at a time, 1 core)", WIDTH, sequential, sweeps.sequential().load()));
-        System.out.println(BenchResults.row("parallel (" + settings.threads() + " configurations at once, 1 core each)", WIDTH,
+        System.out.println(BenchResults.row("sequential (one at a time, 1 core)", WIDTH, sequential, sweeps.sequential().load()));
+        System.out.println(BenchResults.row("parallel (" + settings.threads() + " at once, 1 core each)", WIDTH,
                 parallel, sweeps.parallel().load()));
         System.out.println(BenchResults.ratioRow("speed-up", WIDTH, BenchResults.ratio(sequential, parallel)));
         System.out.println("  parallel results identical to sequential: " + (sweeps.identical() ? "yes" : "NO"));
