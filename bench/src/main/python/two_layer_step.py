@@ -21,6 +21,7 @@ nndl.internal.bench.NumpyReference reads (seconds per 1,000 iterations):
   numpy.final_loss=<last loss of the last run>
   numpy.version=<numpy version>
   numpy.openblas_core=<kernels OpenBLAS picked, e.g. SkylakeX or Prescott>
+  numpy.openblas_threads=<threads OpenBLAS runs per product>
 """
 import argparse
 import ctypes
@@ -124,6 +125,15 @@ def openblas_core():
         return "unknown"
 
 
+def openblas_threads():
+    """The threads OpenBLAS runs per product (its OPENBLAS_NUM_THREADS, else all cores), or 'unknown'."""
+    try:
+        library = ctypes.CDLL("libopenblas.so.0")
+        return str(library.openblas_get_num_threads())
+    except (OSError, AttributeError):
+        return "unknown"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, help="folder holding data_batch_1.bin ...")
@@ -160,6 +170,7 @@ def main():
     print(f"numpy.final_loss={float(losses[-1])!r}")
     print(f"numpy.version={np.__version__}")
     print(f"numpy.openblas_core={core}")
+    print(f"numpy.openblas_threads={openblas_threads()}")
 
 
 if __name__ == "__main__":

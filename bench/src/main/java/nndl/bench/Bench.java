@@ -4,6 +4,7 @@ import com.sun.management.ThreadMXBean;
 import nndl.data.Cifar10;
 import nndl.data.DataRoot;
 import nndl.data.DataSplits;
+import nndl.data.Mnist;
 import nndl.internal.Gemm;
 import nndl.internal.GemmBackend;
 import nndl.neuralnet.Sweep;
@@ -13,11 +14,14 @@ import nndl.neuralnet.TuningGrids;
 import nndl.neuralnet.TwoLayerNet;
 import nndl.random.RandomState;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code ./workbook bench} (README, Performance): on this machine and in one run, 1,000 iterations of the seed's
@@ -31,10 +35,11 @@ import java.util.Locale;
 public final class Bench {
     private static final String USAGE = """
             Usage: Bench [--iterations N] [--runs N] [--warmups N] [--sweep-runs N] [--threads N]
-                         [--python PATH] [--numpy-script PATH | --no-numpy]
+                         [--python PATH] [--numpy-script PATH | --no-numpy] [--full]
               --iterations    training iterations per timed run (default 1000); times are per 1,000
-              --runs          recorded rounds; each times the Java step, the floor and NumPy back to back, so
-                              that they see the same load; medians are reported (default 5)
+              --runs          recorded rounds; each times, back to back so that they see the same load, the Java
+                              step on all cores and on one, the fused fast path, the floor on all cores and on one,
+                              NumPy as installed and NumPy on one thread; medians are reported (default 5)
               --warmups       unrecorded rounds before them (default 1)
               --sweep-runs    recorded runs of the quick sweep, each sequential then parallel (default 3; 0 skips
                               the sweep and its two bench.sweep_* lines)
@@ -42,14 +47,21 @@ public final class Bench {
               --python        interpreter with NumPy (default /usr/bin/python3)
               --numpy-script  NumPy reference (default bench/src/main/python/two_layer_step.py)
               --no-numpy      skip NumPy
-            The step is TwoLayerNet.train as the notebook calls it (the readable student code); the fused fast path
-            is the same training on reused buffers (nndl.bench.FusedTraining, bench only). Both use learning rate 1e-4, decay 0.95, reg 0.25,
-            batch 200, hidden 50, RandomState(0) on CIFAR-10's quick split: 4,000 training and 1,000 validation
-            rows from the folder under the data root (-Dnndl.data, else $NNDL_DATA, else data/). Its epoch checks
-            (predict on the minibatch and the validation rows every 20 iterations, 50 in 1,000) are timed with
-            it, and their products are in the floor. The sweep is TuningGrids.quick() through Sweep.run, hidden 50, seed 0.
-            NumPy is timed with this process's environment and, when OPENBLAS_CORETYPE or OPENBLAS_NUM_THREADS is
-            set, again without them (as installed; at most 3 runs, no warm-up). OpenBLAS reads both once, at start.
+              --full          then execute the four notebooks with NNDL_PROFILE=full on full-size data (the official
+                              CIFAR-10 when the data root has it, else the subset tiled to 50,000 + 10,000 records
+                              under build/bench-full-data, labelled tiled) and report their wall time and the
+                              kernels' peak resident memory (VmHWM); needs the kernelspec (./workbook bench does it)
+            The step is TwoLayerNet.train as the notebook calls it (the readable student code); its large products are
+            split over all cores by rows (the same bits as on one core). "One core" runs the same inside Gemm.oneThread.
+            The fused fast path is the same training on reused buffers (nndl.bench.FusedTraining, bench only). Both use
+            learning rate 1e-4, decay 0.95, reg 0.25, batch 200, hidden 50, RandomState(0) on CIFAR-10's quick split:
+            4,000 training and 1,000 validation rows from the folder under the data root (-Dnndl.data, else $NNDL_DATA,
+            else data/). Its epoch checks (predict on the minibatch and the validation rows every 20 iterations, 50 in
+            1,000) are timed with it, and their products are in the floors. The sweep is TuningGrids.quick() through
+            Sweep.run, hidden 50, seed 0: sequential is one configuration at a time with its products on one core,
+            parallel one configuration per thread, one core each.
+            NumPy as installed runs without OPENBLAS_NUM_THREADS and OPENBLAS_CORETYPE (OpenBLAS on all cores, its own
+            kernel choice), NumPy on one thread with OPENBLAS_NUM_THREADS=1 and this process's OPENBLAS_CORETYPE.
             Run from the project root (the default script path is relative to it). Times of each product of the
             step, on every backend, come from nndl.bench.GemmBench (same class path).
             """;
@@ -68,10 +80,14 @@ public final class Bench {
     }
 
     /**
-     * The rounds' timings: the Java step, the floor and NumPy's step (null when not measured), the last
-     * NumPy run's report (its kernels, version and final loss, or why it failed) and the Java final loss.
+     * The rounds' timings: the Java step on all cores and on one, the fused path, the floor on one core and
+     * on all, NumPy on one thread and as installed (null when not measured), the last NumPy runs' reports
+     * (kernels, version and final loss, or why they failed), the Java final loss and whether the step
+     * on all cores gave the one-core losses bit for bit in every round.
      */
-    private record Rounds(Measured step, Measured fused, Measured floor, Measured numpySteps, NumpyReference numpy, double finalLoss) {
+    private record Rounds(Measured step, Measured stepOneCore, Measured fused, Measured floor, Measured floorAllCores,
+                          Measured numpySteps, Measured numpyAsInstalledSteps, NumpyReference numpy,
+                          NumpyReference numpyAsInstalled, double finalLoss, boolean sameLosses) {
     }
 
     /** The quick sweep's timings, and whether every parallel run gave the sequential numbers. */
@@ -102,27 +118,31 @@ public final class Bench {
         TrainingFloor floorProducts = new TrainingFloor(data.xTrain(), data.xVal(), HIDDEN, 10, BATCH, settings.iterations(), 231);
         Rounds rounds = rounds(settings, data, options, folder, floorProducts, active);
         long[] allocation = allocation(data, options);
-        NumpyReference numpy = rounds.numpy();
-        NumpyReference numpyAsInstalled = null;
-        List<String> tuned = OPENBLAS_SETTINGS.stream().filter(v -> System.getenv(v) != null).toList();
-        if (numpy != null && numpy.problem() == null && !tuned.isEmpty()) {
-            progress("timing NumPy again without " + String.join(", ", tuned) + " (as installed), one process ...");
-            numpyAsInstalled = runNumpy(settings, folder, Math.min(settings.runs(), 3), 0, tuned);
-        }
         Sweeps sweeps = settings.sweepRuns() > 0 ? timeSweeps(data, settings) : null;
+        FullNotebooks.Outcome full = settings.full() ? runFull(settings, folder) : null;
 
-        Measured step = rounds.step();
-        Measured floor = rounds.floor();
-        Timing numpySteps = rounds.numpySteps() == null ? null : rounds.numpySteps().timing();
-        BenchResults results = new BenchResults(step.timing(), floor.timing(), numpySteps, stepTiming(numpyAsInstalled),
+        BenchResults results = new BenchResults(rounds.step().timing(), rounds.floor().timing(), rounds.floorAllCores().timing(),
+                timing(rounds.numpySteps()), timing(rounds.numpyAsInstalledSteps()),
                 sweeps == null ? null : sweeps.sequential().timing(), sweeps == null ? null : sweeps.parallel().timing(), active.name());
-        printMachine(active, folder, loadStart, numpy);
-        printTimes(settings, results, step, rounds.fused(), floor, floorProducts, numpy, numpyAsInstalled);
-        printChecks(settings, rounds.finalLoss(), numpy, allocation);
-        printSweeps(settings, sweeps, active);
+        printMachine(active, folder, loadStart, rounds.numpy());
+        printTimes(settings, results, rounds, floorProducts);
+        printChecks(settings, rounds, allocation);
+        printSweeps(settings, sweeps);
+        printFull(full);
+        System.out.println("bench.step_one_core_seconds_per_1000=" + String.format(Locale.ROOT, "%.4f", rounds.stepOneCore().timing().median()));
         System.out.println("bench.fused_step_seconds_per_1000=" + String.format(Locale.ROOT, "%.4f", rounds.fused().timing().median()));
-        System.out.println("bench.fused_to_floor_ratio=" + String.format(Locale.ROOT, "%.4f", BenchResults.ratio(rounds.fused().timing(), floor.timing())));
+        System.out.println("bench.fused_to_floor_ratio=" + String.format(Locale.ROOT, "%.4f",
+                BenchResults.ratio(rounds.fused().timing(), rounds.floorAllCores().timing())));
+        if (full != null) {
+            System.out.println("bench.full_notebooks_seconds=" + String.format(Locale.ROOT, "%.1f", full.seconds()));
+            System.out.println("bench.full_kernel_peak_rss_mib=" + String.format(Locale.ROOT, "%.0f", full.peakRssKiB() / 1024.0));
+            System.out.println("bench.full_notebooks_data=" + (full.data().startsWith("tiled") ? "tiled" : "official"));
+        }
         results.machineLines().forEach(System.out::println);
+    }
+
+    private static Timing timing(Measured measured) {
+        return measured == null ? null : measured.timing();
     }
 
     /** The notebook's training call: learning rate 1e-4, decay 0.95, reg 0.25, batch 200, {@code iterations} iterations. */
@@ -145,51 +165,65 @@ public final class Bench {
     }
 
     /**
-     * Warm-up rounds, then recorded ones; each round times the Java step, the floor and (in a process of
-     * its own) NumPy back to back, so that all three see the same load on a shared machine.
+     * Warm-up rounds, then recorded ones; each round times, back to back so that all see the same load on a
+     * shared machine: the Java step on all cores and on one, the fused path, the floor on all cores and on
+     * one, and (each in a process of its own) NumPy as installed and on one thread.
      */
     private static Rounds rounds(BenchSettings settings, DataSplits data, TrainOptions options, Path folder,
                                  TrainingFloor floorProducts, GemmBackend active) {
         int total = settings.warmups() + settings.runs();
         double per1000 = 1000.0 / settings.iterations();
-        double[] step = new double[settings.runs()];
-        double[] fused = new double[settings.runs()];
-        double[] floor = new double[settings.runs()];
-        double[] numpySeconds = new double[settings.runs()];
+        double[][] times = new double[7][settings.runs()];
         double finalLoss = Double.NaN;
+        boolean sameLosses = true;
         NumpyReference numpy = null;
+        NumpyReference asInstalled = null;
         for (int round = 0; round < total; round++) {
-            TwoLayerNet net = seededNet();
-            TrainStats[] stats = new TrainStats[1];
-            double stepSeconds = seconds(() -> stats[0] = net.train(data.xTrain(), data.yTrain(), data.xVal(), data.yVal(), options)) * per1000;
+            TrainStats[] stats = new TrainStats[2];
+            double[] t = new double[7];
+            t[0] = seconds(() -> stats[0] = seededNet().train(data.xTrain(), data.yTrain(), data.xVal(), data.yVal(), options)) * per1000;
+            t[1] = seconds(() -> stats[1] = Gemm.oneThread(() -> seededNet().train(data.xTrain(), data.yTrain(), data.xVal(),
+                    data.yVal(), options))) * per1000;
             finalLoss = stats[0].finalLoss();
+            sameLosses &= stats[0].lossHistory().equals(stats[1].lossHistory()) && stats[0].valAccHistory().equals(stats[1].valAccHistory());
             TwoLayerNet fusedNet = seededNet();
             RandomState fusedDraws = fusedRandom();
-            double fusedSeconds = seconds(() -> FusedTraining.train(fusedNet.params(), fusedDraws, data.xTrain(), data.yTrain(),
+            t[2] = seconds(() -> FusedTraining.train(fusedNet.params(), fusedDraws, data.xTrain(), data.yTrain(),
                     data.xVal(), data.yVal(), options)) * per1000;
-            double floorSeconds = seconds(() -> floorProducts.run(active)) * per1000;
+            t[3] = seconds(() -> floorProducts.run(active)) * per1000;
+            t[4] = seconds(() -> Gemm.oneThread(() -> floorProducts.run(active))) * per1000;
+            if (settings.numpyScript() != null && (asInstalled == null || asInstalled.problem() == null)) {
+                asInstalled = runNumpy(settings, folder, OPENBLAS_SETTINGS, Map.of());
+            }
             if (settings.numpyScript() != null && (numpy == null || numpy.problem() == null)) {
-                numpy = runNumpy(settings, folder, 1, 0, List.of());
+                numpy = runNumpy(settings, folder, List.of(), Map.of("OPENBLAS_NUM_THREADS", "1"));
             }
-            Timing numpyRun = stepTiming(numpy);
+            t[5] = median(stepTiming(asInstalled));
+            t[6] = median(stepTiming(numpy));
             boolean warm = round < settings.warmups();
-            int index = round - settings.warmups();
             if (!warm) {
-                step[index] = stepSeconds;
-                fused[index] = fusedSeconds;
-                floor[index] = floorSeconds;
-                numpySeconds[index] = numpyRun == null ? Double.NaN : numpyRun.median();
+                for (int i = 0; i < t.length; i++) {
+                    times[i][round - settings.warmups()] = t[i];
+                }
             }
-            progress(String.format(Locale.ROOT, "%s %d/%d: Java step %.3f s, fused %.3f s, floor %.3f s%s per 1,000; load %s",
-                    warm ? "warm-up" : "run", warm ? round + 1 : index + 1, warm ? settings.warmups() : settings.runs(),
-                    stepSeconds, fusedSeconds, floorSeconds, numpyRun == null ? "" : String.format(Locale.ROOT, ", NumPy %.3f s", numpyRun.median()),
-                    Machine.loadAverage()));
+            progress(String.format(Locale.ROOT, "%s %d/%d, per 1,000: Java step %.3f s (one core %.3f), fused %.3f, floor %.3f"
+                            + " (one core %.3f), NumPy as installed %.3f, on one thread %.3f; load %s",
+                    warm ? "warm-up" : "run", warm ? round + 1 : round - settings.warmups() + 1, warm ? settings.warmups() : settings.runs(),
+                    t[0], t[1], t[2], t[3], t[4], t[5], t[6], Machine.loadAverage()));
         }
         String load = Machine.loadAverage().split(" ")[0];
-        Measured numpySteps = numpy == null || numpy.problem() != null ? null : new Measured(new Timing("numpy step", numpySeconds), load);
-        return new Rounds(new Measured(new Timing("step", step), load), new Measured(new Timing("fused", fused), load),
-                new Measured(new Timing("floor", floor), load),
-                numpySteps, numpy, finalLoss);
+        boolean numpyRan = numpy != null && numpy.problem() == null;
+        boolean asInstalledRan = asInstalled != null && asInstalled.problem() == null;
+        return new Rounds(new Measured(new Timing("step", times[0]), load), new Measured(new Timing("step one core", times[1]), load),
+                new Measured(new Timing("fused", times[2]), load), new Measured(new Timing("floor one core", times[4]), load),
+                new Measured(new Timing("floor all cores", times[3]), load),
+                numpyRan ? new Measured(new Timing("numpy one thread", times[6]), load) : null,
+                asInstalledRan ? new Measured(new Timing("numpy as installed", times[5]), load) : null,
+                numpy, asInstalled, finalLoss, sameLosses);
+    }
+
+    private static double median(Timing timing) {
+        return timing == null ? Double.NaN : timing.median();
     }
 
     /** Wall time of {@code task} in seconds. */
@@ -231,8 +265,9 @@ public final class Bench {
         for (int r = 0; r < runs; r++) {
             for (int threads : new int[] {1, settings.threads()}) {
                 List<List<Sweep.Result>> out = new ArrayList<>();
-                double seconds = seconds(() -> out.add(Sweep.run(grid, data.xTrain(), data.yTrain(), data.xVal(), data.yVal(), HIDDEN,
-                        SEED, threads, null)));
+                // Sequential: one configuration at a time, each product on one core (Sweep.run on one thread would split them).
+                double seconds = seconds(() -> out.add(Gemm.oneThread(() -> Sweep.run(grid, data.xTrain(), data.yTrain(), data.xVal(),
+                        data.yVal(), HIDDEN, SEED, threads, null))));
                 List<Sweep.Result> results = out.get(0);
                 (threads == 1 ? sequential : parallel)[r] = seconds;
                 if (reference == null) {
@@ -258,11 +293,12 @@ public final class Bench {
         return a.size() == b.size();
     }
 
-    private static NumpyReference runNumpy(BenchSettings settings, Path folder, int runs, int warmups, List<String> unset) {
+    /** One timed NumPy run (no warm-up) with {@code unset} removed from and {@code set} put into its environment. */
+    private static NumpyReference runNumpy(BenchSettings settings, Path folder, List<String> unset, Map<String, String> set) {
         List<String> args = List.of("--data", folder.toString(), "--num-training", "" + NUM_TRAIN, "--num-validation", "" + NUM_VAL,
-                "--iterations", "" + settings.iterations(), "--runs", "" + runs, "--warmups", "" + warmups,
+                "--iterations", "" + settings.iterations(), "--runs", "1", "--warmups", "0",
                 "--seed", "" + SEED, "--hidden", "" + HIDDEN, "--batch", "" + BATCH);
-        NumpyReference reference = NumpyReference.run(settings.python(), Path.of(settings.numpyScript()), args, unset);
+        NumpyReference reference = NumpyReference.run(settings.python(), Path.of(settings.numpyScript()), args, unset, set);
         if (reference.problem() == null && reference.timing("step") == null) {
             return new NumpyReference(reference.timings(), reference.info(), "the script reported no numpy.runs.step line");
         }
@@ -295,33 +331,48 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "  %-" + WIDTH + "s %s%n", "load average (1, 5, 15 min) at end", Machine.loadAverage());
     }
 
-    private static void printTimes(BenchSettings settings, BenchResults r, Measured step, Measured fused, Measured floor,
-                                   TrainingFloor products,
-                                   NumpyReference numpy, NumpyReference numpyAsInstalled) {
+    private static void printTimes(BenchSettings settings, BenchResults r, Rounds rounds, TrainingFloor products) {
         System.out.println();
         System.out.printf(Locale.ROOT, "two-layer training, seconds per 1,000 iterations (median, min–max; %d iterations per run)%n",
                 settings.iterations());
-        System.out.println(BenchResults.row("Java step: TwoLayerNet.train", WIDTH, r.step(), step.load()));
-        System.out.println(BenchResults.row("Java fused fast path (bench only)", WIDTH, fused.timing(), fused.load()));
-        System.out.println(BenchResults.row("Java floor: its matrix products alone", WIDTH, r.floor(), floor.load()));
-        System.out.println(BenchResults.ratioRow("step / floor", WIDTH, BenchResults.ratio(r.step(), r.floor())));
-        System.out.println(BenchResults.ratioRow("fused / floor", WIDTH, BenchResults.ratio(fused.timing(), r.floor())));
-        if (numpy != null) {
-            System.out.println(numpy.problem() != null ? "  NumPy: not measured (" + numpy.problem() + ")"
-                    : BenchResults.row("NumPy, seed's loop, same OpenBLAS settings", WIDTH, r.numpy(), step.load()));
+        int cores = Gemm.splitThreads();
+        System.out.println(BenchResults.row("Java step: TwoLayerNet.train, " + cores + " cores", WIDTH, r.step(), rounds.step().load()));
+        System.out.println(BenchResults.row("Java step on one core (Gemm.oneThread)", WIDTH, rounds.stepOneCore().timing(),
+                rounds.stepOneCore().load()));
+        System.out.println(BenchResults.row("Java fused fast path (bench only), " + cores + " cores", WIDTH, rounds.fused().timing(),
+                rounds.fused().load()));
+        System.out.println(BenchResults.row("floor: its matrix products, " + cores + " cores", WIDTH, r.floorAllCores(),
+                rounds.floorAllCores().load()));
+        System.out.println(BenchResults.row("floor on one core", WIDTH, r.floor(), rounds.floor().load()));
+        NumpyReference asInstalled = rounds.numpyAsInstalled();
+        NumpyReference oneThread = rounds.numpy();
+        if (asInstalled != null) {
+            System.out.println(asInstalled.problem() != null ? "  NumPy as installed: not measured (" + asInstalled.problem() + ")"
+                    : BenchResults.row("NumPy as installed (" + asInstalled.info().getOrDefault("openblas_core", "?") + ", "
+                    + asInstalled.info().getOrDefault("openblas_threads", "?") + " threads)", WIDTH, r.numpyAsInstalled(),
+                    rounds.numpyAsInstalledSteps() == null ? null : rounds.numpyAsInstalledSteps().load()));
         }
-        if (numpyAsInstalled != null) {
-            System.out.println(numpyAsInstalled.problem() != null ? "  NumPy as installed: not measured (" + numpyAsInstalled.problem() + ")"
-                    : BenchResults.row("NumPy as installed (core " + numpyAsInstalled.info().getOrDefault("openblas_core", "?")
-                    + ")", WIDTH, r.numpyAsInstalled(), null));
+        if (oneThread != null) {
+            System.out.println(oneThread.problem() != null ? "  NumPy on one thread: not measured (" + oneThread.problem() + ")"
+                    : BenchResults.row("NumPy on one OpenBLAS thread", WIDTH, r.numpy(),
+                    rounds.numpySteps() == null ? null : rounds.numpySteps().load()));
         }
-        if (r.numpy() != null) {
-            System.out.println(BenchResults.ratioRow("Java step / NumPy (same settings)", WIDTH, BenchResults.ratio(r.step(), r.numpy())));
-        }
+        System.out.println(BenchResults.ratioRow("Java step / NumPy as installed", WIDTH, BenchResults.ratio(r.step(), r.numpyAsInstalled())));
+        System.out.println(BenchResults.ratioRow("Java step / its floor (" + cores + " cores)", WIDTH, BenchResults.ratio(r.step(), r.floorAllCores())));
+        System.out.println(BenchResults.ratioRow("fused / floor (" + cores + " cores)", WIDTH,
+                BenchResults.ratio(rounds.fused().timing(), r.floorAllCores())));
+        System.out.println(BenchResults.ratioRow("Java step / NumPy, both on one thread", WIDTH,
+                BenchResults.ratio(rounds.stepOneCore().timing(), r.numpy())));
+        System.out.println(BenchResults.ratioRow("Java step: one core / " + cores + " cores", WIDTH,
+                BenchResults.ratio(rounds.stepOneCore().timing(), r.step())));
+        System.out.println(BenchResults.ratioRow("floor: one core / " + cores + " cores", WIDTH, BenchResults.ratio(r.floor(), r.floorAllCores())));
         System.out.println("  floor: " + products);
     }
 
-    private static void printChecks(BenchSettings settings, double javaLoss, NumpyReference numpy, long[] allocation) {
+    private static void printChecks(BenchSettings settings, Rounds rounds, long[] allocation) {
+        double javaLoss = rounds.finalLoss();
+        NumpyReference numpy = rounds.numpy();
+        System.out.println("  losses and accuracies on all cores identical to one core, every round: " + (rounds.sameLosses() ? "yes" : "NO"));
         System.out.printf(Locale.ROOT, "  allocation in train(): %.1f MB per call, of which %.1f MB its one-off buffers; %d bytes per further"
                 + " iteration%n",
                 allocation[0] / 1e6, allocation[1] / 1e6, allocation[2]);
@@ -335,7 +386,7 @@ public final class Bench {
                 settings.iterations(), javaLoss, numpyLoss, Math.abs(javaLoss - other) / Math.abs(other));
     }
 
-    private static void printSweeps(BenchSettings settings, Sweeps sweeps, GemmBackend active) {
+    private static void printSweeps(BenchSettings settings, Sweeps sweeps) {
         if (sweeps == null) {
             System.out.println("quick sweep: skipped (--sweep-runs 0)");
             return;
@@ -345,12 +396,58 @@ public final class Bench {
                 TuningGrids.quick().size());
         Timing sequential = sweeps.sequential().timing();
         Timing parallel = sweeps.parallel().timing();
-        System.out.println(BenchResults.row("sequential (1 thread)", WIDTH, sequential, sweeps.sequential().load()));
-        System.out.println(BenchResults.row("parallel (" + settings.threads() + " threads)", WIDTH, parallel, sweeps.parallel().load()));
+        System.out.println(BenchResults.row("sequential (one at a time, 1 core)", WIDTH, sequential, sweeps.sequential().load()));
+        System.out.println(BenchResults.row("parallel (" + settings.threads() + " at once, 1 core each)", WIDTH,
+                parallel, sweeps.parallel().load()));
         System.out.println(BenchResults.ratioRow("speed-up", WIDTH, BenchResults.ratio(sequential, parallel)));
         System.out.println("  parallel results identical to sequential: " + (sweeps.identical() ? "yes" : "NO"));
-        System.out.println("  large products take turns across threads: " + (active.takesTurns()
-                ? "yes (OpenBLAS runs several threads per product; set OPENBLAS_NUM_THREADS=1 for sweeps)"
-                : "no (each configuration's thread calls BLAS freely)"));
+    }
+
+    /** Tiles the data when the root has no official CIFAR-10, installs nothing, runs the notebooks. */
+    private static FullNotebooks.Outcome runFull(BenchSettings settings, Path folder) {
+        try {
+            Path project = Path.of("").toAbsolutePath();
+            Path dataRoot;
+            String data;
+            if (folder.getFileName().toString().equals(Cifar10.SUBSET_FOLDER)) {
+                dataRoot = project.resolve("build/bench-full-data");
+                progress("--full: tiling " + folder + " to CIFAR-10's size under " + dataRoot + " (labelled TILED.txt) ...");
+                FullNotebooks.tile(folder, Mnist.locate(null).orElse(null), dataRoot);
+                data = "tiled: the " + Cifar10.SUBSET_FOLDER + " records repeated to 5 × 10,000 training + 10,000 test (not the official"
+                        + " CIFAR-10), MNIST subset";
+            } else {
+                dataRoot = folder.getParent();
+                data = "the data root " + dataRoot + " (" + folder.getFileName() + ")";
+            }
+            progress("--full: executing " + String.join(", ", FullNotebooks.NOTEBOOKS) + " with NNDL_PROFILE=full on " + data
+                    + "; load " + Machine.loadAverage());
+            FullNotebooks.Outcome outcome = FullNotebooks.run(settings.python(), project, dataRoot, project.resolve("build/bench-full/notebooks"), data);
+            progress(String.format(Locale.ROOT, "--full: %.1f s, kernel peak RSS %.0f MiB, runner exit %d; load %s", outcome.seconds(),
+                    outcome.peakRssKiB() / 1024.0, outcome.exitStatus(), Machine.loadAverage()));
+            return outcome;
+        } catch (IOException e) {
+            throw new UncheckedIOException("bench --full: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bench --full: interrupted", e);
+        }
+    }
+
+    private static void printFull(FullNotebooks.Outcome full) {
+        if (full == null) {
+            return;
+        }
+        System.out.println();
+        System.out.println("notebooks on full-size data (NNDL_PROFILE=full), data: " + full.data());
+        System.out.printf(Locale.ROOT, "  %-" + WIDTH + "s %8.1f s (%s), load %s%n", "wall time of the four notebooks", full.seconds(),
+                formatMinutes(full.seconds()), Machine.loadAverage().split(" ")[0]);
+        System.out.printf(Locale.ROOT, "  %-" + WIDTH + "s %8.0f MiB%n", "peak resident memory of a kernel (VmHWM)", full.peakRssKiB() / 1024.0);
+        System.out.println("  every cell ran: " + (full.exitStatus() == 0 ? "yes" : "NO (runner exit status " + full.exitStatus() + ")")
+                + "; executed copies in build/bench-full/notebooks/");
+    }
+
+    private static String formatMinutes(double seconds) {
+        long whole = Math.round(seconds);
+        return whole / 60 + " min " + whole % 60 + " s";
     }
 }

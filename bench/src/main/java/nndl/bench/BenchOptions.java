@@ -1,5 +1,6 @@
 package nndl.bench;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,7 +41,7 @@ public record BenchOptions(int iterations, int runs, int warmups, int ejmlIterat
      * @throws IllegalArgumentException for an unknown option, a missing value or a bad number
      */
     public static BenchOptions parse(String[] args, String usage) {
-        return CommandLine.parse(args, usage, defaults(), WITH_VALUE, o -> o.withNumpyScript(null), (o, name, value) ->
+        return CommandLine.parse(args, usage, defaults(), WITH_VALUE, Map.of("--no-numpy", o -> o.withNumpyScript(null)), (o, name, value) ->
                 switch (name) {
                     case "--iterations" -> o.withIterations(CommandLine.number(name, value));
                     case "--runs" -> o.withRuns(CommandLine.number(name, value));

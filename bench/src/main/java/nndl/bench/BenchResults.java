@@ -5,24 +5,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@link Bench} measured, every time in seconds (per 1,000 iterations for the step, the floor and
+ * What {@link Bench} measured, every time in seconds (per 1,000 iterations for the step, the floors and
  * NumPy; per whole sweep for the sweeps), and the lines it ends with.
  *
- * @param step             the Java training loop
- * @param floor            its matrix products alone
- * @param numpy            NumPy running the seed's loop with the same OpenBLAS settings, or null
- * @param numpyAsInstalled NumPy without the OPENBLAS_* settings, or null
- * @param sweepSequential  the quick sweep on one thread, or null when not run
- * @param sweepParallel    the quick sweep on all threads, or null when not run
+ * @param step             the Java training loop ({@code TwoLayerNet.train}) on all cores
+ * @param floor            its matrix products alone, on one core
+ * @param floorAllCores    its matrix products alone, on all cores (as the step runs them)
+ * @param numpy            NumPy running the seed's loop on one OpenBLAS thread, or null
+ * @param numpyAsInstalled NumPy as installed (no OPENBLAS_* settings: all cores), or null
+ * @param sweepSequential  the quick sweep, one configuration at a time on one core, or null when not run
+ * @param sweepParallel    the quick sweep, configurations in parallel, or null when not run
  * @param blas             the active backend's short name (openblas, ejml, ...)
  */
-public record BenchResults(Timing step, Timing floor, Timing numpy, Timing numpyAsInstalled, Timing sweepSequential,
-                           Timing sweepParallel, String blas) {
+public record BenchResults(Timing step, Timing floor, Timing floorAllCores, Timing numpy, Timing numpyAsInstalled,
+                           Timing sweepSequential, Timing sweepParallel, String blas) {
 
-    /** Checks that the step, the floor and the backend are there. */
+    /** Checks that the step, the floors and the backend are there. */
     public BenchResults {
-        if (step == null || floor == null || blas == null) {
-            throw new IllegalArgumentException("BenchResults: step, floor and blas are required");
+        if (step == null || floor == null || floorAllCores == null || blas == null) {
+            throw new IllegalArgumentException("BenchResults: step, floor, floorAllCores and blas are required");
         }
     }
 
@@ -32,20 +33,24 @@ public record BenchResults(Timing step, Timing floor, Timing numpy, Timing numpy
     }
 
     /**
-     * The machine-readable lines: extra ratios and the NumPy times first, then, as the last lines,
-     * {@code bench.step_seconds_per_1000}, {@code bench.floor_seconds_per_1000},
+     * The machine-readable lines: ratios, the all-cores floor and the NumPy times first
+     * ({@code bench.step_to_floor_ratio} is the step over its all-cores floor, the floor it runs on;
+     * {@code bench.numpy_step_seconds_per_1000} is NumPy on one thread), then, as the last lines,
+     * {@code bench.step_seconds_per_1000}, {@code bench.floor_seconds_per_1000} (one core),
      * {@code bench.sweep_quick_seconds_sequential}, {@code bench.sweep_quick_seconds_parallel} (when the
      * sweep ran) and {@code bench.blas}; values are medians.
      */
     public List<String> machineLines() {
         List<String> lines = new ArrayList<>();
-        lines.add(line("bench.step_to_floor_ratio", ratio(step, floor)));
+        lines.add(line("bench.step_to_floor_ratio", ratio(step, floorAllCores)));
+        lines.add(line("bench.floor_all_cores_seconds_per_1000", floorAllCores.median()));
         if (numpy != null) {
             lines.add(line("bench.numpy_step_seconds_per_1000", numpy.median()));
             lines.add(line("bench.step_to_numpy_ratio", ratio(step, numpy)));
         }
         if (numpyAsInstalled != null) {
             lines.add(line("bench.numpy_as_installed_step_seconds_per_1000", numpyAsInstalled.median()));
+            lines.add(line("bench.step_to_numpy_as_installed_ratio", ratio(step, numpyAsInstalled)));
         }
         lines.add(line("bench.step_seconds_per_1000", step.median()));
         lines.add(line("bench.floor_seconds_per_1000", floor.median()));

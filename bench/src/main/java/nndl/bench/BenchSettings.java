@@ -1,5 +1,6 @@
 package nndl.bench;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,9 +13,10 @@ import java.util.Set;
  * @param threads     threads of the parallel sweep (≥ 1)
  * @param python      interpreter with NumPy
  * @param numpyScript NumPy reference script, or null to skip NumPy
+ * @param full        whether to time the four notebooks on full-size (tiled) data too
  */
 public record BenchSettings(int iterations, int runs, int warmups, int sweepRuns, int threads, String python,
-                            String numpyScript) {
+                            String numpyScript, boolean full) {
     private static final Set<String> WITH_VALUE = Set.of("--iterations", "--runs", "--warmups", "--sweep-runs", "--threads",
             "--python", "--numpy-script");
 
@@ -29,7 +31,7 @@ public record BenchSettings(int iterations, int runs, int warmups, int sweepRuns
     /** The defaults: 1,000 iterations, 5 runs after 1 warm-up, 3 sweep runs on all processors, Debian's NumPy. */
     public static BenchSettings defaults() {
         return new BenchSettings(1000, 5, 1, 3, Runtime.getRuntime().availableProcessors(), "/usr/bin/python3",
-                "bench/src/main/python/two_layer_step.py");
+                "bench/src/main/python/two_layer_step.py", false);
     }
 
     /**
@@ -41,7 +43,8 @@ public record BenchSettings(int iterations, int runs, int warmups, int sweepRuns
      * @throws IllegalArgumentException for an unknown option, a missing value or a bad number
      */
     public static BenchSettings parse(String[] args, String usage) {
-        return CommandLine.parse(args, usage, defaults(), WITH_VALUE, s -> s.withNumpyScript(null), (s, name, value) ->
+        return CommandLine.parse(args, usage, defaults(), WITH_VALUE,
+                Map.of("--no-numpy", s -> s.withNumpyScript(null), "--full", s -> s.withFull(true)), (s, name, value) ->
                 switch (name) {
                     case "--iterations" -> s.withIterations(CommandLine.number(name, value));
                     case "--runs" -> s.withRuns(CommandLine.number(name, value));
@@ -56,36 +59,41 @@ public record BenchSettings(int iterations, int runs, int warmups, int sweepRuns
 
     /** A copy with {@code iterations} per timed run. */
     public BenchSettings withIterations(int iterations) {
-        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript, full);
     }
 
     /** A copy with {@code runs} recorded runs. */
     public BenchSettings withRuns(int runs) {
-        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript, full);
     }
 
     /** A copy with {@code warmups} unrecorded runs. */
     public BenchSettings withWarmups(int warmups) {
-        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript, full);
     }
 
     /** A copy with {@code sweepRuns} recorded sweep runs (0: no sweep). */
     public BenchSettings withSweepRuns(int sweepRuns) {
-        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript, full);
     }
 
     /** A copy whose parallel sweep runs on {@code threads} threads. */
     public BenchSettings withThreads(int threads) {
-        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript, full);
     }
 
     /** A copy using the interpreter {@code python}. */
     public BenchSettings withPython(String python) {
-        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript, full);
     }
 
     /** A copy using the NumPy reference {@code numpyScript}, or none when null. */
     public BenchSettings withNumpyScript(String numpyScript) {
-        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript);
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript, full);
+    }
+
+    /** A copy that does (or does not) time the notebooks on full-size data. */
+    public BenchSettings withFull(boolean full) {
+        return new BenchSettings(iterations, runs, warmups, sweepRuns, threads, python, numpyScript, full);
     }
 }

@@ -1,6 +1,7 @@
 package nndl.bench;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -11,12 +12,12 @@ final class CommandLine {
 
     /**
      * Applies {@code args} to {@code defaults}: {@code --help}/{@code -h} prints {@code usage} and
-     * returns null, {@code --no-numpy} applies {@code noNumpy}, and each option of {@code withValue}
-     * takes the next argument through {@code option}.
+     * returns null, each flag of {@code flags} (e.g. {@code --no-numpy}) applies its operator, and each
+     * option of {@code withValue} takes the next argument through {@code option}.
      *
      * @throws IllegalArgumentException for an unknown option or a missing value, with the usage
      */
-    static <T> T parse(String[] args, String usage, T defaults, Set<String> withValue, UnaryOperator<T> noNumpy,
+    static <T> T parse(String[] args, String usage, T defaults, Set<String> withValue, Map<String, UnaryOperator<T>> flags,
                        Option<T> option) {
         T options = defaults;
         for (int i = 0; i < args.length; i++) {
@@ -25,8 +26,8 @@ final class CommandLine {
                 System.out.print(usage);
                 return null;
             }
-            if (name.equals("--no-numpy")) {
-                options = noNumpy.apply(options);
+            if (flags.containsKey(name)) {
+                options = flags.get(name).apply(options);
                 continue;
             }
             if (!withValue.contains(name)) {

@@ -33,6 +33,14 @@ public record NumpyReference(Map<String, Timing> timings, Map<String, String> in
      * @return the parsed timings, or an empty result naming the problem
      */
     public static NumpyReference run(String python, Path script, List<String> args, List<String> unset) {
+        return run(python, script, args, unset, Map.of());
+    }
+
+    /**
+     * As {@link #run(String, Path, List, List)}, then setting {@code set} in the child's environment
+     * (e.g. OPENBLAS_NUM_THREADS=1).
+     */
+    public static NumpyReference run(String python, Path script, List<String> args, List<String> unset, Map<String, String> set) {
         if (!Files.isRegularFile(script)) {
             return failed("no script at " + script.toAbsolutePath());
         }
@@ -41,6 +49,7 @@ public record NumpyReference(Map<String, Timing> timings, Map<String, String> in
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             unset.forEach(builder.environment()::remove);
+            builder.environment().putAll(set);
             Process process = builder.start();
             Map<String, Timing> timings = new LinkedHashMap<>();
             Map<String, String> info = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class BenchResultsTest {
     private static final Timing STEP = new Timing("step", new double[] {4.4, 4.0, 4.2});
     private static final Timing FLOOR = new Timing("floor", new double[] {3.5, 3.3});
+    private static final Timing FLOOR_ALL = new Timing("floor all cores", new double[] {2.1});
     private static final Timing NUMPY = new Timing("numpy", new double[] {5.25});
 
     @Test
@@ -21,14 +22,16 @@ class BenchResultsTest {
 
     @Test
     void specLinesComeLastInTheirOrder() {
-        BenchResults r = new BenchResults(STEP, FLOOR, NUMPY, new Timing("as installed", new double[] {20.5}),
+        BenchResults r = new BenchResults(STEP, FLOOR, FLOOR_ALL, NUMPY, new Timing("as installed", new double[] {8.4}),
                 new Timing("seq", new double[] {15.0, 14.0, 16.0}), new Timing("par", new double[] {8.0, 8.5}), "openblas");
         List<String> lines = r.machineLines();
         assertEquals(List.of(
-                "bench.step_to_floor_ratio=1.2353",
+                "bench.step_to_floor_ratio=2.0000",
+                "bench.floor_all_cores_seconds_per_1000=2.1000",
                 "bench.numpy_step_seconds_per_1000=5.2500",
                 "bench.step_to_numpy_ratio=0.8000",
-                "bench.numpy_as_installed_step_seconds_per_1000=20.5000",
+                "bench.numpy_as_installed_step_seconds_per_1000=8.4000",
+                "bench.step_to_numpy_as_installed_ratio=0.5000",
                 "bench.step_seconds_per_1000=4.2000",
                 "bench.floor_seconds_per_1000=3.4000",
                 "bench.sweep_quick_seconds_sequential=15.0000",
@@ -41,11 +44,12 @@ class BenchResultsTest {
 
     @Test
     void withoutNumpyOrSweepTheirLinesAreLeftOut() {
-        List<String> lines = new BenchResults(STEP, FLOOR, null, null, null, null, "ejml").machineLines();
-        assertEquals(List.of("bench.step_to_floor_ratio=1.2353", "bench.step_seconds_per_1000=4.2000",
+        List<String> lines = new BenchResults(STEP, FLOOR, FLOOR_ALL, null, null, null, null, "ejml").machineLines();
+        assertEquals(List.of("bench.step_to_floor_ratio=2.0000", "bench.floor_all_cores_seconds_per_1000=2.1000",
+                "bench.step_seconds_per_1000=4.2000",
                 "bench.floor_seconds_per_1000=3.4000", "bench.blas=ejml"), lines);
         assertEquals("bench.x=nan", BenchResults.line("bench.x", Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> new BenchResults(STEP, null, null, null, null, null, "ejml"));
+        assertThrows(IllegalArgumentException.class, () -> new BenchResults(STEP, FLOOR, null, null, null, null, null, "ejml"));
     }
 
     @Test

@@ -11,8 +11,8 @@ class BenchSettingsTest {
 
     @Test
     void parsesOverTheDefaults() {
-        BenchSettings s = BenchSettings.parse(new String[] {"--runs", "3", "--sweep-runs", "0", "--threads", "4", "--no-numpy"}, "usage");
-        assertEquals(BenchSettings.defaults().withRuns(3).withSweepRuns(0).withThreads(4).withNumpyScript(null), s);
+        BenchSettings s = BenchSettings.parse(new String[] {"--runs", "3", "--sweep-runs", "0", "--threads", "4", "--no-numpy", "--full"}, "usage");
+        assertEquals(BenchSettings.defaults().withRuns(3).withSweepRuns(0).withThreads(4).withNumpyScript(null).withFull(true), s);
         BenchSettings d = BenchSettings.parse(new String[0], "usage");
         assertEquals(BenchSettings.defaults(), d);
         assertEquals(1000, d.iterations());

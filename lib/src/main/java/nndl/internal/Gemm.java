@@ -3,6 +3,7 @@ package nndl.internal;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one seam for dense matrix products: {@code c = alpha·op(a)·op(b) + beta·c}, op being identity
@@ -16,10 +17,17 @@ import java.util.Optional;
  *
  * <p>OpenBLAS reads its settings from the environment once, when it loads, and Java 17 cannot call it
  * to change them (no JNI of ours, no foreign-function API without extra JVM flags), so whoever starts
- * the JVM sets them: {@code OPENBLAS_NUM_THREADS} (threads per product; 1 suits sweeps that run
- * configurations on all cores) and, where OpenBLAS does not recognise the CPU and falls back to its
- * SSE3 "Prescott" kernels, {@code OPENBLAS_CORETYPE} (e.g. SkylakeX for an AVX-512 Xeon). Several
- * Java threads may call at once; products that OpenBLAS would spread over its thread pool take turns.
+ * the JVM sets them: {@code OPENBLAS_NUM_THREADS} (the launcher and the kernel use 1) and, where
+ * OpenBLAS does not recognise the CPU and falls back to its SSE3 "Prescott" kernels,
+ * {@code OPENBLAS_CORETYPE} (e.g. SkylakeX for an AVX-512 Xeon).
+ *
+ * <p>Threads are decided per call, at run time: with one OpenBLAS thread a large product is split by
+ * rows of its output over all cores (one single-threaded dgemm per block, the same bits as unsplit),
+ * so a single training run uses the whole machine; code that already runs one job per core (a sweep's
+ * configurations) wraps its work in {@link #oneThread} and keeps each product on its own thread. Several
+ * Java threads may call at once; while one thread's product is split, the others' run unsplit. With
+ * a multi-threaded OpenBLAS (OPENBLAS_NUM_THREADS &gt; 1) nothing is split here, and products that
+ * OpenBLAS would spread over its thread pool take turns.
  *
  * <p>Transposes are free: pass {@code transA}/{@code transB} rather than materialising aᵀ or bᵀ.
  * Products are deterministic: the same inputs give the same bits on the same backend and settings.
@@ -86,6 +94,35 @@ public final class Gemm {
             }
         }
         return chosen;
+    }
+
+    /**
+     * Runs {@code task} with each of its products on the calling thread alone, never split over the
+     * cores: for work that already runs one job per core, such as a sweep's configurations. Results are
+     * the same bits either way; only the time differs. Nests; other threads are not affected.
+     *
+     * @param task the work (its products run on one thread)
+     * @return what {@code task} returns
+     */
+    public static <T> T oneThread(Supplier<T> task) {
+        return RowSplit.oneThread(task);
+    }
+
+    /** As {@link #oneThread(Supplier)} for a task without a result. */
+    public static void oneThread(Runnable task) {
+        RowSplit.oneThread(() -> {
+            task.run();
+            return null;
+        });
+    }
+
+    /**
+     * Threads a large product is split over on the native backend when the caller is not in
+     * {@link #oneThread}: the processors available, or {@code nndl.gemm.threads} / {@code NNDL_GEMM_THREADS};
+     * 1 when products are never split.
+     */
+    public static int splitThreads() {
+        return RowSplit.shared().parts();
     }
 
     /** The pure-Java EJML backend, usable whichever backend is active. */

@@ -21,7 +21,12 @@ import java.util.logging.Logger;
  * threads spin at barriers. Two configurations at once took 2–4 times longer than the same work one
  * after the other (2-core machine, 2 OpenBLAS threads). So products big enough for OpenBLAS to thread
  * take turns; small ones, which OpenBLAS runs in the calling thread anyway, and single-threaded
- * OpenBLAS (OPENBLAS_NUM_THREADS=1, the setting for parallel sweeps) are never held back.
+ * OpenBLAS (OPENBLAS_NUM_THREADS=1, the launcher's setting) are never held back.
+ *
+ * <p>With single-threaded OpenBLAS a large product is spread over the cores here instead, by rows of
+ * its output ({@link RowSplit}): a single training run uses every core, while a sweep's configurations,
+ * which run under {@link Gemm#oneThread}, each keep to one. Splitting by output rows leaves every dot
+ * product as it was, so split and unsplit products give the same bits.
  */
 final class NativeGemm extends GemmBackend {
     private static final String NETLIB_LOGGER = "dev.ludovic.netlib.blas.InstanceBuilder";
@@ -39,11 +44,18 @@ final class NativeGemm extends GemmBackend {
     private final NativeBLAS blas;
     private final NativeLibrary library;
     private final boolean takeTurns;
+    private final RowSplit split;
 
-    private NativeGemm(NativeBLAS blas, NativeLibrary library) {
+    private NativeGemm(NativeBLAS blas, NativeLibrary library, RowSplit split) {
         this.blas = blas;
         this.library = library;
         this.takeTurns = library.name().equals("openblas") && library.threads() > 1;
+        this.split = split;
+    }
+
+    /** This backend splitting large products over {@code split}'s parts (tests compare split with unsplit). */
+    NativeGemm withSplit(RowSplit split) {
+        return new NativeGemm(blas, library, split);
     }
 
     /** Loads the native BLAS; the outcome (backend or the reason it failed) is fixed for the process. */
@@ -69,7 +81,7 @@ final class NativeGemm extends GemmBackend {
         log.setLevel(Level.OFF);
         try {
             initialiseJni();
-            return new Loaded(new NativeGemm(NativeBLAS.getInstance(), NativeLibrary.identify()), null);
+            return new Loaded(new NativeGemm(NativeBLAS.getInstance(), NativeLibrary.identify(), RowSplit.shared()), null);
         } catch (RuntimeException | LinkageError e) {
             return new Loaded(null, explain(e));
         } finally {
@@ -109,7 +121,8 @@ final class NativeGemm extends GemmBackend {
 
     @Override
     public String description() {
-        return library.description() + " via dev.ludovic.netlib";
+        String spread = takeTurns || split.parts() < 2 ? "" : ", large products split by rows over " + split.parts() + " threads";
+        return library.description() + " via dev.ludovic.netlib" + spread;
     }
 
     @Override
@@ -120,18 +133,47 @@ final class NativeGemm extends GemmBackend {
     @Override
     void product(boolean transA, boolean transB, int m, int n, int k, double alpha,
                  DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c) {
-        if (takeTurns && (long) m * n * k > OPENBLAS_THREADED_MULTIPLY_ADDS) {
+        long multiplyAdds = (long) m * n * k;
+        if (takeTurns && multiplyAdds > OPENBLAS_THREADED_MULTIPLY_ADDS) {
             synchronized (POOL) {
-                dgemm(transA, transB, m, n, k, alpha, a, b, beta, c);
+                rows(transA, transB, m, n, k, alpha, a, b, beta, c, 0, m);
             }
+        } else if (takeTurns) {
+            rows(transA, transB, m, n, k, alpha, a, b, beta, c, 0, m);
         } else {
-            dgemm(transA, transB, m, n, k, alpha, a, b, beta, c);
+            split.run(m, multiplyAdds, (from, to) -> rows(transA, transB, m, n, k, alpha, a, b, beta, c, from, to));
         }
     }
 
-    private void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
-                       DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c) {
-        blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
-                alpha, b.data, 0, b.numCols, a.data, 0, a.numCols, beta, c.data, 0, n);
+    /**
+     * Rows {@code from..to} of {@code c = alpha·op(a)·op(b) + beta·c}: one dgemm on those rows of op(a)
+     * and of c. With op(a) = aᵀ those rows are columns of a; the binding checks offsets as if every
+     * operand ran to the end of its last column, so a block not starting at column 0 is read from a
+     * compact copy of its columns (K × rows, as small as the block of c), which feeds dgemm the same
+     * values in the same order.
+     */
+    void rows(boolean transA, boolean transB, int m, int n, int k, double alpha,
+              DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c, int from, int to) {
+        int count = to - from;
+        double[] aData = a.data;
+        int aOffset = transA ? from : from * a.numCols;
+        int lda = a.numCols;
+        if (transA && from > 0) {
+            aData = columns(a, from, to);
+            aOffset = 0;
+            lda = count;
+        }
+        blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, count, k,
+                alpha, b.data, 0, b.numCols, aData, aOffset, lda, beta, c.data, from * n, n);
+    }
+
+    /** Columns {@code from..to} of the row-major {@code a}, row-major with row length {@code to − from}. */
+    private static double[] columns(DMatrixRMaj a, int from, int to) {
+        int count = to - from;
+        double[] out = new double[a.numRows * count];
+        for (int r = 0; r < a.numRows; r++) {
+            System.arraycopy(a.data, r * a.numCols + from, out, r * count, count);
+        }
+        return out;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import nndl.internal.Gemm;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
 import nndl.util.PyFloat;
@@ -70,7 +71,9 @@ public final class Sweep {
 
     /**
      * Trains one net of hidden size {@code hiddenSize} (weights std 1e-4, as the seed) per configuration on
-     * all available cores, printing one progress line per finished configuration.
+     * all available cores, printing one progress line per finished configuration. Configurations run in
+     * parallel, one per core, each with its matrix products on its own thread ({@code Gemm.oneThread});
+     * the results are the same as one after another.
      *
      * @param configs    configurations, at least one
      * @param x          N×D training inputs (not modified; shared read-only by the threads)
@@ -90,7 +93,9 @@ public final class Sweep {
 
     /**
      * As {@link #run(List, DMatrixRMaj, int[], DMatrixRMaj, int[], int, long)} on {@code threads} threads,
-     * progress to {@code progress} (null for none).
+     * progress to {@code progress} (null for none). When more than one configuration runs at a time, each
+     * keeps its products on its own thread; on one thread (or with one configuration) a configuration's
+     * large products are split over the cores as in a single training run. Same results either way.
      */
     public static List<Result> run(List<TrainOptions> configs, DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal,
                                    int hiddenSize, long seed, int threads, PrintStream progress) {
@@ -102,14 +107,17 @@ public final class Sweep {
         }
         int classes = 1 + Arrays.stream(y).max().orElse(0);
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, configs.size()), daemon());
+        int atOnce = Math.min(threads, configs.size());
+        ExecutorService pool = Executors.newFixedThreadPool(atOnce, daemon());
         List<Future<Result>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < configs.size(); i++) {
                 TrainOptions options = configs.get(i);
                 RandomState random = new RandomState(seed + i);
                 futures.add(pool.submit(() -> {
-                    Result result = trainOne(options, x, y, xVal, yVal, hiddenSize, classes, random);
+                    Result result = atOnce > 1
+                            ? Gemm.oneThread(() -> trainOne(options, x, y, xVal, yVal, hiddenSize, classes, random))
+                            : trainOne(options, x, y, xVal, yVal, hiddenSize, classes, random);
                     if (progress != null) {
                         synchronized (progress) {
                             progress.printf(Locale.ROOT, "[%d/%d] %s, %.1f s%n", done.incrementAndGet(), configs.size(),

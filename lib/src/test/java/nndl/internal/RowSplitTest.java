@@ -1,0 +1,160 @@
+package nndl.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import nndl.random.RandomState;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Splitting a product by rows of its output over threads gives the same bits as the single call, for
+ * every transpose combination, the training step's shapes, predict's, the MNIST net's, odd sizes and
+ * beta ≠ 0; and the splitter's rules (thresholds, one-thread scope, busy helpers, failures).
+ */
+class RowSplitTest {
+    /** {M, N, K}: the two-layer step's large products, predict on validation and full training rows, MNIST-sized and odd ones. */
+    private static final int[][] SHAPES = {
+            {200, 50, 3072}, {50, 3072, 200}, {1000, 50, 3072}, {3072, 50, 200},
+            {100, 784, 100}, {784, 100, 100}, {128, 100, 784}, {257, 33, 1031}, {67, 129, 513}, {16, 4096, 64}};
+
+    private static DMatrixRMaj operand(boolean trans, int rows, int cols, RandomState random) {
+        return trans ? random.randn(cols, rows) : random.randn(rows, cols);
+    }
+
+    @Test
+    void splitProductsEqualTheUnsplitCallBitForBit() {
+        NativeGemm whole = ((NativeGemm) NativeBlasForTests.nativeOrSkip()).withSplit(new RowSplit(1));
+        RandomState random = new RandomState(7);
+        for (int parts : new int[] {2, 3, 4}) {
+            RowSplit split = new RowSplit(parts);
+            for (int[] shape : SHAPES) {
+                for (int t = 0; t < 4; t++) {
+                    boolean transA = (t & 1) != 0;
+                    boolean transB = (t & 2) != 0;
+                    DMatrixRMaj a = operand(transA, shape[0], shape[2], random);
+                    DMatrixRMaj b = operand(transB, shape[2], shape[1], random);
+                    DMatrixRMaj start = random.randn(shape[0], shape[1]);
+                    for (double beta : new double[] {0.0, 0.5}) {
+                        DMatrixRMaj expected = start.copy();
+                        DMatrixRMaj actual = start.copy();
+                        int m = shape[0];
+                        int n = shape[1];
+                        int k = shape[2];
+                        whole.gemm(transA, transB, 1.5, a, b, beta, expected);
+                        assertTrue(split.run(m, Long.MAX_VALUE, (from, to) ->
+                                whole.rows(transA, transB, m, n, k, 1.5, a, b, beta, actual, from, to)));
+                        String label = parts + " parts, " + shape[0] + "×" + shape[2] + (transA ? "ᵀ" : "") + " · "
+                                + shape[2] + "×" + shape[1] + (transB ? "ᵀ" : "") + ", beta " + beta;
+                        assertArrayEquals(expected.data, actual.data, 0.0, label);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theNativeBackendSplitsLargeProductsWithSingleThreadedOpenBlas() {
+        NativeGemm backend = (NativeGemm) NativeBlasForTests.nativeOrSkip();
+        RandomState random = new RandomState(3);
+        DMatrixRMaj x = random.randn(200, 3072);
+        DMatrixRMaj w1 = random.randn(50, 3072);
+        DMatrixRMaj whole = new DMatrixRMaj(200, 50);
+        DMatrixRMaj split = new DMatrixRMaj(200, 50);
+        backend.withSplit(new RowSplit(1)).gemm(false, true, 1.0, x, w1, 0.0, whole);
+        backend.withSplit(new RowSplit(2)).gemm(false, true, 1.0, x, w1, 0.0, split);
+        assertArrayEquals(whole.data, split.data, 0.0);
+        assertEquals(!backend.takesTurns() && Gemm.splitThreads() > 1, backend.description().contains("split by rows"),
+                backend.description());
+    }
+
+    @Test
+    void everyRowBlockIsComputedOnceAndTheCallerTakesTheFirst() {
+        RowSplit split = new RowSplit(3);
+        int[] owner = new int[100];
+        List<String> threads = new ArrayList<>();
+        Thread caller = Thread.currentThread();
+        assertTrue(split.run(100, RowSplit.MIN_MULTIPLY_ADDS, (from, to) -> {
+            synchronized (threads) {
+                threads.add(from + ".." + to + (Thread.currentThread() == caller ? " caller" : " helper"));
+            }
+            for (int r = from; r < to; r++) {
+                owner[r]++;
+            }
+        }));
+        for (int r = 0; r < 100; r++) {
+            assertEquals(1, owner[r], "row " + r);
+        }
+        assertTrue(threads.contains("0..32 caller"), threads.toString());
+        assertTrue(threads.stream().anyMatch(t -> t.startsWith("32..64 ")) && threads.stream().anyMatch(t -> t.startsWith("64..100 ")),
+                threads.toString());
+    }
+
+    @Test
+    void smallProductsFewRowsAndOneThreadScopesStayWhole() {
+        RowSplit split = new RowSplit(2);
+        AtomicInteger calls = new AtomicInteger();
+        RowSplit.Rows count = (from, to) -> calls.incrementAndGet();
+        assertFalse(split.run(200, RowSplit.MIN_MULTIPLY_ADDS - 1, count), "below the threshold");
+        assertFalse(split.run(2 * RowSplit.MIN_ROWS_PER_PART - 1, Long.MAX_VALUE, count), "too few rows for two parts");
+        assertFalse(RowSplit.oneThread(() -> split.run(200, Long.MAX_VALUE, count)), "inside oneThread");
+        assertFalse(new RowSplit(1).run(200, Long.MAX_VALUE, count), "one part");
+        assertEquals(4, calls.get());
+        assertTrue(RowSplit.oneThread(() -> RowSplit.oneThread(RowSplit::isOneThread) && RowSplit.isOneThread()), "nests");
+        assertFalse(RowSplit.isOneThread(), "restored after the scope");
+    }
+
+    @Test
+    void aProductStartedWhileTheHelpersAreBusyRunsWholeOnItsCaller() {
+        RowSplit split = new RowSplit(2);
+        boolean[] inner = new boolean[1];
+        assertTrue(split.run(100, Long.MAX_VALUE, (from, to) -> {
+            if (from == 0) {
+                inner[0] = split.run(100, Long.MAX_VALUE, (f, t) -> { });
+            }
+        }));
+        assertFalse(inner[0]);
+    }
+
+    @Test
+    void aHelpersFailureReachesTheCallerAfterEveryBlockEnds() {
+        RowSplit split = new RowSplit(2);
+        var e = assertThrows(IllegalArgumentException.class, () -> split.run(100, Long.MAX_VALUE, (from, to) -> {
+            if (from > 0) {
+                throw new IllegalArgumentException("block " + from);
+            }
+        }));
+        assertEquals("block 48", e.getMessage());
+        assertTrue(split.run(100, Long.MAX_VALUE, (from, to) -> { }), "the helpers are free again");
+    }
+
+    @Test
+    void interruptedCallerWaitsForItsHelpersAndKeepsTheInterrupt() {
+        RowSplit split = new RowSplit(2);
+        java.util.concurrent.CountDownLatch helperStarted = new java.util.concurrent.CountDownLatch(1);
+        boolean[] helperDone = new boolean[1];
+        split.run(100, Long.MAX_VALUE, (from, to) -> {
+            try {
+                if (from == 0) {
+                    helperStarted.await();
+                    Thread.currentThread().interrupt();
+                } else {
+                    helperStarted.countDown();
+                    Thread.sleep(50);
+                    helperDone[0] = true;
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(Thread.interrupted(), "the interrupt is kept (and cleared here)");
+        assertTrue(helperDone[0]);
+    }
+}
