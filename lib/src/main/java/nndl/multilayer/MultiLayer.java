@@ -11,6 +11,7 @@ import nndl.internal.Gemm;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
+import nndl.util.ProgressListener;
 import nndl.util.Stopped;
 import org.ejml.data.DMatrixRMaj;
 
@@ -306,6 +307,46 @@ public final class MultiLayer {
      */
     public static TrainingResult multiLayerNetwork(DMatrixRMaj x, int[] y, int[] netDims, int numIterations,
                                                    double learningRate, boolean log, RandomState random) {
+        return multiLayerNetwork(x, y, netDims, numIterations, learningRate, log, random, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #multiLayerNetwork(DMatrixRMaj, int[], int[], int, double, boolean, RandomState)} initialising
+     * from the global {@link NpRandom} source and telling {@code progress} after every iteration.
+     *
+     * @param x             n_0×m training samples, one per column (not modified)
+     * @param y             m labels in [0, n_L) (not modified)
+     * @param netDims       n_0, n_1, ..., n_L
+     * @param numIterations how many gradient steps
+     * @param learningRate  the step size α
+     * @param log           whether to print the cost lines
+     * @param progress      told after every iteration (iteration count, numIterations, cost), on this thread
+     * @return the costs every 20 iterations and the trained parameters
+     */
+    public static TrainingResult multiLayerNetwork(DMatrixRMaj x, int[] y, int[] netDims, int numIterations,
+                                                   double learningRate, boolean log, ProgressListener progress) {
+        return multiLayerNetwork(x, y, netDims, numIterations, learningRate, log, NpRandom.global(), progress);
+    }
+
+    /**
+     * As {@link #multiLayerNetwork(DMatrixRMaj, int[], int[], int, double, boolean, RandomState)}, telling
+     * {@code progress} after every iteration (iteration count, numIterations, cost).
+     *
+     * @param x             n_0×m training samples, one per column (not modified)
+     * @param y             m labels in [0, n_L) (not modified)
+     * @param netDims       n_0, n_1, ..., n_L
+     * @param numIterations how many gradient steps
+     * @param learningRate  the step size α
+     * @param log           whether to print the cost lines
+     * @param random        the source of the initial weights (advanced)
+     * @param progress      told after every iteration, on this thread ({@link ProgressListener#NONE} for nobody)
+     * @return the costs every 20 iterations and the trained parameters
+     * @throws IllegalStateException when the cost becomes NaN or infinite (divergence)
+     * @throws Stopped when the thread is interrupted; its {@code partial()} is the TrainingResult so far
+     */
+    public static TrainingResult multiLayerNetwork(DMatrixRMaj x, int[] y, int[] netDims, int numIterations,
+                                                   double learningRate, boolean log, RandomState random,
+                                                   ProgressListener progress) {
         Activations.requireMatrix("multiLayerNetwork", "X", x);
         if (netDims == null || netDims.length < 2 || netDims[0] != x.numRows) {
             throw new IllegalArgumentException("multiLayerNetwork: X is " + Matrices.shape(x) + " but netDims is "
@@ -342,6 +383,7 @@ public final class MultiLayer {
                             ii + 1, cost, learningRate);
                 }
             }
+            progress.progress(ii + 1, numIterations, cost);
         }
         return new TrainingResult(costs, Collections.unmodifiableMap(parameters));
     }

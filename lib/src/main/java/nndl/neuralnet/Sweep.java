@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nndl.internal.Gemm;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
+import nndl.util.ProgressListener;
 import nndl.util.PyFloat;
 import nndl.util.Stopped;
 import org.ejml.data.DMatrixRMaj;
@@ -88,7 +89,18 @@ public final class Sweep {
      */
     public static List<Result> run(List<TrainOptions> configs, DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal,
                                    int hiddenSize, long seed) {
-        return run(configs, x, y, xVal, yVal, hiddenSize, seed, Runtime.getRuntime().availableProcessors(), System.out);
+        return run(configs, x, y, xVal, yVal, hiddenSize, seed, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #run(List, DMatrixRMaj, int[], DMatrixRMaj, int[], int, long)}, also telling {@code listener}
+     * after each finished configuration (configurations finished, their number, that configuration's final
+     * training loss), from the worker threads, one call at a time.
+     */
+    public static List<Result> run(List<TrainOptions> configs, DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal,
+                                   int hiddenSize, long seed, ProgressListener listener) {
+        return run(configs, x, y, xVal, yVal, hiddenSize, seed, Runtime.getRuntime().availableProcessors(), System.out,
+                listener);
     }
 
     /**
@@ -99,6 +111,17 @@ public final class Sweep {
      */
     public static List<Result> run(List<TrainOptions> configs, DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal,
                                    int hiddenSize, long seed, int threads, PrintStream progress) {
+        return run(configs, x, y, xVal, yVal, hiddenSize, seed, threads, progress, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #run(List, DMatrixRMaj, int[], DMatrixRMaj, int[], int, long)} on {@code threads} threads,
+     * progress lines to {@code progress} (null for none) and each finished configuration told to
+     * {@code listener} as in {@link #run(List, DMatrixRMaj, int[], DMatrixRMaj, int[], int, long, ProgressListener)}.
+     */
+    public static List<Result> run(List<TrainOptions> configs, DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal,
+                                   int hiddenSize, long seed, int threads, PrintStream progress,
+                                   ProgressListener listener) {
         if (configs.isEmpty()) {
             throw new IllegalArgumentException("Sweep.run: no configurations given");
         }
@@ -118,12 +141,14 @@ public final class Sweep {
                     Result result = atOnce > 1
                             ? Gemm.oneThread(() -> trainOne(options, x, y, xVal, yVal, hiddenSize, classes, random))
                             : trainOne(options, x, y, xVal, yVal, hiddenSize, classes, random);
-                    if (progress != null) {
-                        synchronized (progress) {
-                            progress.printf(Locale.ROOT, "[%d/%d] %s, %.1f s%n", done.incrementAndGet(), configs.size(),
+                    synchronized (done) {
+                        int finished = done.incrementAndGet();
+                        if (progress != null) {
+                            progress.printf(Locale.ROOT, "[%d/%d] %s, %.1f s%n", finished, configs.size(),
                                     result, result.seconds());
                             progress.flush();
                         }
+                        listener.progress(finished, configs.size(), result.stats().finalLoss());
                     }
                     return result;
                 }));

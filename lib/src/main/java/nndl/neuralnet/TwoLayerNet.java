@@ -11,6 +11,7 @@ import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import nndl.util.MatrixStats;
 import nndl.util.Matrices;
+import nndl.util.ProgressListener;
 import nndl.util.PyFloat;
 import nndl.util.Stopped;
 import org.ejml.data.DMatrixRMaj;
@@ -209,6 +210,24 @@ public final class TwoLayerNet {
      * @throws Stopped when the thread is interrupted; its {@code partial()} holds the histories so far
      */
     public TrainStats train(DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal, TrainOptions options) {
+        return train(x, y, xVal, yVal, options, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #train(DMatrixRMaj, int[], DMatrixRMaj, int[], TrainOptions)}, telling {@code progress}
+     * after every iteration (iteration count, number of iterations, minibatch loss).
+     *
+     * @param x        N×D training inputs (not modified)
+     * @param y        N training labels in [0, C)
+     * @param xVal     validation inputs, rows of length D (not modified)
+     * @param yVal     validation labels in [0, C)
+     * @param options  learning rate, decay, reg, iterations, batch size, verbosity
+     * @param progress told after every iteration, on this thread ({@link ProgressListener#NONE} for nobody)
+     * @return loss, train-accuracy and validation-accuracy histories and how the run ended
+     * @throws Stopped when the thread is interrupted; its {@code partial()} holds the histories so far
+     */
+    public TrainStats train(DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal, TrainOptions options,
+                            ProgressListener progress) {
         Shapes shapes = Shapes.check("train", params, x);
         Shapes.checkLabels("train", y, x.numRows, shapes.classes());
         Shapes.check("train (validation)", params, xVal);
@@ -260,6 +279,7 @@ public final class TwoLayerNet {
                 valAcc.add(Matrices.accuracy(predict(xVal), yVal));
                 learningRate *= options.learningRateDecay();
             }
+            progress.progress(it + 1, options.numIters(), loss);
         }
         return new TrainStats(boxed(losses, options.numIters()), trainAcc, valAcc, false,
                 "completed " + options.numIters() + " iterations");

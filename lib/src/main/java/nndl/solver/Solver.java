@@ -1,6 +1,7 @@
 package nndl.solver;
 
 import nndl.util.Matrices;
+import nndl.util.ProgressListener;
 import nndl.util.Stopped;
 import java.util.Arrays;
 import java.util.Collections;
@@ -128,6 +129,18 @@ public final class Solver {
      *                 what was recorded and the model holds the best parameters so far
      */
     public void train() {
+        train(ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #train()}, telling {@code progress} after every iteration (iteration count, number of
+     * iterations, minibatch loss).
+     *
+     * @param progress told after every iteration, on this thread ({@link ProgressListener#NONE} for nobody)
+     * @throws Stopped when the thread is interrupted (checked once per iteration); the histories keep
+     *                 what was recorded and the model holds the best parameters so far
+     */
+    public void train(ProgressListener progress) {
         if (started) {
             throw new IllegalStateException("Solver.train: this solver has already trained; create a new Solver to train again");
         }
@@ -157,6 +170,7 @@ public final class Solver {
             if (t == 0 || t == numIterations - 1 || epochEnd) {
                 recordAccuracies();
             }
+            progress.progress(t + 1, numIterations, loss);
         }
         restoreBestParams();
     }

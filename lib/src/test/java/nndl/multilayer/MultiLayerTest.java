@@ -1,5 +1,6 @@
 package nndl.multilayer;
 
+import nndl.util.RecordingListener;
 import static nndl.multilayer.ActivationsTest.assertTableEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -217,5 +218,17 @@ class MultiLayerTest {
 
     private static double loss(DMatrixRMaj x, int[] y, Map<String, DMatrixRMaj> p) {
         return Activations.softmaxCrossEntropyLoss(MultiLayer.multiLayerForward(x, p).aL(), y).loss().orElseThrow();
+    }
+
+    @Test
+    void listenerHearsEveryIterationAndTheLoggedCosts() {
+        RandomState data = new RandomState(8);
+        DMatrixRMaj x = data.randn(6, 50);
+        int[] y = data.randint(3, 50);
+        RecordingListener listener = new RecordingListener();
+        TrainingResult result = MultiLayer.multiLayerNetwork(x, y, new int[] {6, 4, 3}, 41, 0.1, false, new RandomState(9), listener);
+        assertEquals(41, listener.calls().size());
+        assertEquals(new RecordingListener.Call(41, 41, result.costs().get(2)), listener.calls().get(40));
+        assertEquals(result.costs().get(1), listener.calls().get(20).loss());
     }
 }

@@ -1,5 +1,7 @@
 package nndl.neuralnet;
 
+import java.util.stream.IntStream;
+import nndl.util.RecordingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,5 +84,20 @@ class SweepTest {
     void badArgumentsAreNamed() {
         assertThrows(IllegalArgumentException.class, () -> Sweep.run(List.of(), x, y, xVal, yVal, 20, 1));
         assertThrows(IllegalArgumentException.class, () -> Sweep.run(grid, x, y, xVal, yVal, 20, 1, 0, null));
+    }
+
+    @Test
+    void listenersHearEveryIterationAndEveryFinishedConfiguration() {
+        RecordingListener iterations = new RecordingListener();
+        TrainStats stats = new TwoLayerNet(D, 20, C, 1e-4, new RandomState(5)).train(x, y, xVal, yVal, grid.get(0), iterations);
+        assertEquals(IntStream.rangeClosed(1, 200).boxed().toList(), iterations.doneCounts());
+        assertEquals(new RecordingListener.Call(200, 200, stats.finalLoss()), iterations.calls().get(199));
+
+        RecordingListener configurations = new RecordingListener();
+        List<Sweep.Result> results = Sweep.run(grid, x, y, xVal, yVal, 20, 7, 2, null, configurations);
+        assertEquals(List.of(1, 2, 3, 4), configurations.doneCounts());
+        assertTrue(configurations.calls().stream().allMatch(call -> call.total() == 4));
+        List<Double> finalLosses = results.stream().map(r -> r.stats().finalLoss()).sorted().toList();
+        assertEquals(finalLosses, configurations.calls().stream().map(RecordingListener.Call::loss).sorted().toList());
     }
 }

@@ -1,5 +1,6 @@
 package nndl.solver;
 
+import nndl.util.RecordingListener;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -221,5 +222,18 @@ class SolverTest {
                 .withVerbose(false).withSeed(0));
         assertEquals(0, Synthetic.captureLines(solver::train).length);
         assertEquals(8, solver.lossHistory().length);
+    }
+
+    @Test
+    void listenerHearsEveryIterationWithItsLoss() {
+        RandomState rs = new RandomState(4);
+        SolverData data = Synthetic.blobs(rs, 150, 6, 4, 1.0).split(100);
+        Solver solver = new Solver(model(rs, 6, 4), data, new SolverOptions().withNumEpochs(2).withBatchSize(25).withVerbose(false));
+        RecordingListener listener = new RecordingListener();
+        solver.train(listener);
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), listener.doneCounts());
+        for (int t = 0; t < 8; t++) {
+            assertEquals(new RecordingListener.Call(t + 1, 8, solver.lossHistory()[t]), listener.calls().get(t));
+        }
     }
 }

@@ -19,7 +19,8 @@ import tech.tablesaw.api.Table;
  * The library's display hooks for a JJava-style kernel, found through
  * {@code META-INF/services/org.dflib.jjava.jupyter.Extension} when the library jar is added with
  * {@code %classpath}: an XChart chart (any {@code Chart} subclass) and a {@link Figure} show as
- * {@code image/png} with a one-line {@code text/plain}; a Tablesaw {@link Table} shows as
+ * {@code image/png} with a one-line {@code text/plain}, and so does a computational {@link Graph}
+ * (drawn by Graphviz); a Tablesaw {@link Table} shows as
  * {@code text/html} ({@link HtmlTables}) with {@code table.print()} as {@code text/plain}.
  * {@code BufferedImage}s (grids) need nothing here: the kernel shows images itself.
  */
@@ -47,10 +48,10 @@ public final class NotebookRenderers implements Extension {
     }
 
     /**
-     * Registers renderers for charts, figures and tables on {@code renderer}; a kernel calls this
+     * Registers renderers for charts, figures, graphs and tables on {@code renderer}; a kernel calls this
      * through {@link #install}, tests on a {@code new Renderer()}.
      *
-     * @param renderer the renderer; modified (gains three registrations)
+     * @param renderer the renderer; modified (gains four registrations)
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     public static void register(Renderer renderer) {
@@ -66,6 +67,12 @@ public final class NotebookRenderers implements Extension {
                 .register((figure, context) -> {
                     context.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64Png(figure.image()));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, figure::toString);
+                });
+        renderer.createRegistration(Graph.class)
+                .preferring(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
+                .register((graph, context) -> {
+                    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64Png(graph.image()));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, graph::toString);
                 });
         renderer.createRegistration(Table.class)
                 .preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)

@@ -97,7 +97,7 @@ class NotebookRenderersTest {
         assertTrue(found, "META-INF/services lists nndl.viz.NotebookRenderers");
     }
 
-    private static BufferedImage decode(DisplayData data) throws IOException {
+    static BufferedImage decode(DisplayData data) throws IOException {
         Object png = data.getData(MIMEType.IMAGE_PNG);
         assertNotNull(png, "image/png present");
         String base64 = (String) png;
