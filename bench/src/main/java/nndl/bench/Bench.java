@@ -47,7 +47,7 @@ public final class Bench {
               --python        interpreter with NumPy (default /usr/bin/python3)
               --numpy-script  NumPy reference (default bench/src/main/python/two_layer_step.py)
               --no-numpy      skip NumPy
-              --full          then execute the four notebooks with NNDL_PROFILE=full on full-size data (the official
+              --full          then execute the five notebooks with NNDL_PROFILE=full on full-size data (the official
                               CIFAR-10 when the data root has it, else the subset tiled to 50,000 + 10,000 records
                               under build/bench-full-data, labelled tiled) and report their wall time and the
                               kernels' peak resident memory (VmHWM); needs the kernelspec (./workbook bench does it)
@@ -103,7 +103,14 @@ public final class Bench {
      * @param args options, see {@code --help}
      */
     public static void main(String[] args) {
-        BenchSettings settings = BenchSettings.parse(args, USAGE);
+        BenchSettings settings;
+        try {
+            settings = BenchSettings.parse(args, USAGE);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (settings == null) {
             return;
         }
@@ -439,7 +446,7 @@ public final class Bench {
         }
         System.out.println();
         System.out.println("notebooks on full-size data (NNDL_PROFILE=full), data: " + full.data());
-        System.out.printf(Locale.ROOT, "  %-" + WIDTH + "s %8.1f s (%s), load %s%n", "wall time of the four notebooks", full.seconds(),
+        System.out.printf(Locale.ROOT, "  %-" + WIDTH + "s %8.1f s (%s), load %s%n", "wall time of the five notebooks", full.seconds(),
                 formatMinutes(full.seconds()), Machine.loadAverage().split(" ")[0]);
         System.out.printf(Locale.ROOT, "  %-" + WIDTH + "s %8.0f MiB%n", "peak resident memory of a kernel (VmHWM)", full.peakRssKiB() / 1024.0);
         System.out.println("  every cell ran: " + (full.exitStatus() == 0 ? "yes" : "NO (runner exit status " + full.exitStatus() + ")")

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param threads     threads of the parallel sweep (≥ 1)
  * @param python      interpreter with NumPy
  * @param numpyScript NumPy reference script, or null to skip NumPy
- * @param full        whether to time the four notebooks on full-size (tiled) data too
+ * @param full        whether to time the five notebooks on full-size (tiled) data too
  */
 public record BenchSettings(int iterations, int runs, int warmups, int sweepRuns, int threads, String python,
                             String numpyScript, boolean full) {

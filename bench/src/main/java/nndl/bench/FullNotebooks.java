@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * {@code ./workbook bench --full}: the four notebooks executed with {@code NNDL_PROFILE=full} on
+ * {@code ./workbook bench --full}: the five notebooks executed with {@code NNDL_PROFILE=full} on
  * full-size data, timed, with the peak resident memory of their kernels. Without the official archive
  * the data is the course's CIFAR-10 subset <em>tiled</em> to CIFAR-10's size (each training batch's
  * records repeated to 10,000, the test batch likewise), written under {@code build/} and labelled so;
@@ -25,14 +25,16 @@ final class FullNotebooks {
     static final int RECORDS_PER_BATCH = 10_000;
     /** Bytes per CIFAR-10 record: the label and 3,072 pixels. */
     static final int RECORD_BYTES = 1 + 3072;
-    static final List<String> NOTEBOOKS = List.of("two_layer_nn", "fc_nets", "mnist_multilayer", "backprop_exercises");
+    /** The notebooks in the order ./workbook run executes them (the launcher's NOTEBOOKS). */
+    static final List<String> NOTEBOOKS =
+            List.of("two_layer_nn", "fc_nets", "mnist_multilayer", "backprop_exercises", "momentum_training");
     private static final List<String> CIFAR_FILES = List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
             "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin");
 
     /**
      * The outcome of one run.
      *
-     * @param seconds     wall time of the four notebooks (kernel start-ups included)
+     * @param seconds     wall time of the five notebooks (kernel start-ups included)
      * @param peakRssKiB  the largest VmHWM seen of a kernel process, KiB (0 when none was seen)
      * @param exitStatus  the notebook runner's exit status (0: every cell ran)
      * @param data        what data the notebooks ran on, one line
