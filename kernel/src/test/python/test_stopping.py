@@ -33,10 +33,10 @@ class Stopping(unittest.TestCase):
         kernel_support.wait_until_gone(pid)
         shutil.rmtree(cls.workdir, ignore_errors=True)
 
-    def interrupt(self, code, busy_for=1.5):
+    def interrupt(self, code, busy_for=1.0):
         """Runs `code`, checks that it keeps a core busy, interrupts it; returns the reply's
         content, after checking how fast it came, the JVM's CPU after it, and that 1+1 works."""
-        msg_id = self.client.execute(code)
+        msg_id = self.started(code)
         time.sleep(busy_for)
         self.assertGreater(kernel_support.cpu_percent(self.pid, 0.5), BUSY_CPU_PERCENT, "the cell was not busy: " + code)
         started = time.monotonic()
@@ -54,6 +54,17 @@ class Stopping(unittest.TestCase):
         content, messages = execute(self.client, "1+1")
         self.assertEqual(result_text(messages), "2")
         return reply
+
+    def started(self, code):
+        """Runs `code` after a statement printing a mark, and returns once the mark arrived, so that
+        the interrupt meets `code` running, not still compiling on a loaded machine."""
+        msg_id = self.client.execute('System.out.println("started");\n' + code)
+        deadline = time.time() + kernel_support.TIMEOUT
+        while True:
+            msg = self.client.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                    and "started" in msg["content"]["text"]):
+                return msg_id
 
     def assert_interrupted(self, reply):
         self.assertEqual(reply["status"], "error")
@@ -94,8 +105,8 @@ class Stopping(unittest.TestCase):
             "while (true) { Thread.sleep(50); }"))
 
     def test_code_that_cannot_be_stopped_is_named_not_interrupted(self):
-        msg_id = self.client.execute("nndl.kernel.testext.LongWork.spinIgnoringInterrupts(6_000);")
-        time.sleep(1.5)
+        msg_id = self.started("nndl.kernel.testext.LongWork.spinIgnoringInterrupts(6_000);")
+        time.sleep(1.0)
         self.manager.interrupt_kernel()
         reply = reply_for(self.client, msg_id, timeout=30)["content"]
         self.assertEqual(reply["ename"], "NotStopped")

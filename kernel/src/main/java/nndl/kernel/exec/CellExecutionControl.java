@@ -88,6 +88,14 @@ public final class CellExecutionControl extends DirectExecutionControl {
         interruptRequested = true;
     }
 
+    /**
+     * Stops the threads earlier statements of the cell started, when an interrupt came while no
+     * statement ran (between two, or while one compiled); see {@link #stillRunning()}.
+     */
+    public void stopCellThreads() {
+        halt(null, Reason.INTERRUPTED);
+    }
+
     /** True once an interrupt was requested during the current cell. */
     public boolean interruptRequested() {
         return interruptRequested;
@@ -147,7 +155,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doit) throws Exception {
         if (interruptRequested || closed) {
-            stopReason = Reason.INTERRUPTED;
+            stopCellThreads();
             throw new InvocationTargetException(new InterruptedException("statement skipped: the cell was interrupted"));
         }
         Statement statement = new Statement(doit);
@@ -214,8 +222,8 @@ public final class CellExecutionControl extends DirectExecutionControl {
     }
 
     /**
-     * Stops the cell's threads, {@code thread} (the statement's worker) first; see the class
-     * comment. Leaves in {@link #stillRunning()} those that would not stop.
+     * Stops the cell's threads, {@code thread} (the statement's worker, or null between statements)
+     * first; see the class comment. Leaves in {@link #stillRunning()} those that would not stop.
      */
     private void halt(Thread thread, Reason reason) {
         stopReason = reason;
@@ -224,7 +232,9 @@ public final class CellExecutionControl extends DirectExecutionControl {
         long deadline = System.nanoTime() + STOP_GRACE_MILLIS * 1_000_000;
         try {
             CellThreads.threads(group).forEach(Thread::interrupt);
-            thread.join(STOP_GRACE_MILLIS);
+            if (thread != null) {
+                thread.join(STOP_GRACE_MILLIS);
+            }
             while (!CellThreads.running(group).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(POLL_MILLIS);
             }
@@ -234,7 +244,7 @@ public final class CellExecutionControl extends DirectExecutionControl {
             StopSignal.spareCommonPool();
         }
         List<Thread> left = CellThreads.running(group);
-        if (thread.isAlive() && !left.contains(thread)) {
+        if (thread != null && thread.isAlive() && !left.contains(thread)) {
             left.add(0, thread);
         }
         if (left.isEmpty()) {

@@ -209,7 +209,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private void throwIfInterrupted(List<String> frames, SourceText source) {
         StoppedFailure.Reason reason = control.stopReason();
         if (reason == null && control.interruptRequested()) {
-            reason = StoppedFailure.Reason.INTERRUPTED;
+            control.stopCellThreads();
+            reason = control.stopReason();
         }
         if (reason == null) {
             return;

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 public class CellStoppingTest {
     /** Set by a thread a cell starts, so that the test can watch it. */
     public static volatile Thread started;
+    /** Set once {@link #spinIgnoringInterrupts(long)} runs. */
+    private static volatile boolean spinning;
 
     private static JShellEvaluator evaluator;
     private static int count;
@@ -38,28 +40,23 @@ public class CellStoppingTest {
         return evaluator.eval(SourceText.cell(code, 1, count));
     }
 
-    /** Runs {@code code}, interrupts it once it runs and returns how it failed. */
+    /** Runs {@code code}, interrupts it half a second later and returns how it failed. */
     private static StoppedFailure interrupted(String code) throws Exception {
-        return interrupted(code, 500);
-    }
-
-    private static StoppedFailure interrupted(String code, long afterMillis) throws Exception {
-        return interrupted(code, () -> true, afterMillis);
+        return interrupted(code, 500, () -> true);
     }
 
     /**
-     * Runs {@code code}, waits (up to 30 s, for a loaded machine) until {@code ready} holds, then
-     * {@code afterMillis} more, interrupts it and returns how it failed.
+     * Runs {@code code}, interrupts it {@code afterMillis} ms after {@code ready} holds (compiling
+     * may take a while on a loaded machine) and returns how it failed.
      */
-    private static StoppedFailure interrupted(String code, BooleanSupplier ready, long afterMillis) throws Exception {
+    private static StoppedFailure interrupted(String code, long afterMillis, BooleanSupplier ready) throws Exception {
         evaluator.beginCell(++count);
         int cell = count;
         CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> evaluator.eval(SourceText.cell(code, 1, cell)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!ready.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+            Thread.sleep(20);
         }
-        assertTrue(ready.getAsBoolean(), "the cell never got ready to be interrupted");
         Thread.sleep(afterMillis);
         evaluator.interrupt();
         Throwable thrown = assertThrows(Exception.class, () -> running.get(30, TimeUnit.SECONDS)).getCause();
@@ -89,8 +86,7 @@ public class CellStoppingTest {
     void threadsTheCellStartedStopToo() throws Exception {
         started = null;
         interrupted("Thread t = new Thread(() -> { long n = 0; while (true) { n++; } });\n"
-                + "nndl.kernel.exec.CellStoppingTest.started = t;\nt.start();\nwhile (true) { }",
-                () -> started != null && started.isAlive(), 200);
+                + "nndl.kernel.exec.CellStoppingTest.started = t;\nt.start();\nwhile (true) { }", 300, () -> started != null);
         started.join(10_000);
         assertFalse(started.isAlive(), "the cell's own thread still runs");
     }
@@ -103,6 +99,7 @@ public class CellStoppingTest {
 
     /** Library code that ignores interrupts, as a native call would: not instrumented, it cannot be stopped. */
     public static void spinIgnoringInterrupts(long millis) {
+        spinning = true;
         long end = System.nanoTime() + millis * 1_000_000;
         while (System.nanoTime() < end) {
             Thread.onSpinWait();
@@ -111,7 +108,7 @@ public class CellStoppingTest {
 
     @Test
     void aThreadThatCannotBeStoppedIsReportedNotInterrupted() throws Exception {
-        StoppedFailure stopped = interrupted("nndl.kernel.exec.CellStoppingTest.spinIgnoringInterrupts(6_000);", 2_000);
+        StoppedFailure stopped = interrupted("nndl.kernel.exec.CellStoppingTest.spinIgnoringInterrupts(6_000);", 300, () -> spinning);
         assertEquals("NotStopped", stopped.report().name());
         assertTrue(stopped.report().traceback().stream().anyMatch(line -> line.contains("still running: nndl-cell-")),
                 stopped.report().traceback().toString());
