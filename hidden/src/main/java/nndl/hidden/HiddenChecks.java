@@ -15,9 +15,13 @@ import nndl.multilayer.MultiLayer;
 import nndl.nets.FcTwoLayerNet;
 import nndl.nets.FullyConnectedNet;
 import nndl.nets.LossAndGrads;
+import nndl.neuralnet.Lab3Net;
 import nndl.neuralnet.TrainOptions;
 import nndl.neuralnet.TrainStats;
 import nndl.neuralnet.TwoLayerNet;
+import nndl.pa2.Pa2;
+import nndl.pa2.Pa2Gradients;
+import nndl.pa2.Pa2Net;
 import nndl.random.RandomState;
 import org.ejml.data.DMatrixRMaj;
 
@@ -48,7 +52,10 @@ final class HiddenChecks {
                 new HiddenCheck("mnist_activations", HiddenChecks::mnistActivations),
                 new HiddenCheck("mnist_softmax_ce", HiddenChecks::mnistSoftmaxCe),
                 new HiddenCheck("mnist_layers", HiddenChecks::mnistLayers),
-                new HiddenCheck("mnist_classify", HiddenChecks::mnistClassify));
+                new HiddenCheck("mnist_classify", HiddenChecks::mnistClassify),
+                new HiddenCheck("pa2_helpers", HiddenChecks::pa2Helpers),
+                new HiddenCheck("pa2_gradients", HiddenChecks::pa2Gradients),
+                new HiddenCheck("lab3_net", HiddenChecks::lab3Net));
     }
 
     private static double affineForward() {
@@ -303,6 +310,61 @@ final class HiddenChecks {
             }
         }
         return mismatches(MultiLayer.classify(x, params), Reference.argmaxColumns(a));
+    }
+
+    /** PA2's helpers on 5×4 rows: relu, softmax, computeLayer, averageCe and gradCe against the references. */
+    private static double pa2Helpers() {
+        RandomState r = new RandomState(71);
+        DMatrixRMaj x = r.randn(5, 4);
+        DMatrixRMaj w = r.randn(4, 6);
+        DMatrixRMaj b = r.randn(1, 6);
+        DMatrixRMaj o = r.randn(5, 6);
+        DMatrixRMaj target = Pa2.oneHot(new int[] {5, 0, 2, 2, 3}, 6);
+        DMatrixRMaj probabilities = Reference.softmaxRows(o);
+        ToDoubleFunction<DMatrixRMaj> ce = v -> Reference.crossEntropy(target, Reference.softmaxRows(v));
+        return max(maxAbsDiff(Pa2.relu(x), Reference.relu(x)),
+                maxAbsDiff(Pa2.softmax(o), probabilities),
+                relError(Pa2.computeLayer(x, w, b), Reference.affine(x, w, b)),
+                Math.abs(Pa2.averageCe(target, probabilities) - Reference.crossEntropy(target, probabilities)),
+                relError(Pa2.gradCe(target, probabilities), evalNumericalGradient(ce, o.copy())));
+    }
+
+    /** PA2's four gradients of a net F 7, H 5, K 3 with random biases, against numeric gradients of the reference loss. */
+    private static double pa2Gradients() {
+        Pa2Net net = new Pa2Net(7, 5, 3, new RandomState(72));
+        RandomState r = new RandomState(73);
+        for (DMatrixRMaj p : net.params().values()) {
+            p.setTo(r.randn(p.numRows, p.numCols));
+        }
+        DMatrixRMaj x = r.randn(6, 7);
+        DMatrixRMaj target = Pa2.oneHot(new int[] {2, 2, 0, 1, 0, 2}, 3);
+        Pa2Gradients analytic = net.backProp(net.forwardProp(x), target);
+        ToDoubleFunction<Map<String, DMatrixRMaj>> loss = p -> Reference.crossEntropy(target, Reference.softmaxRows(
+                Reference.affine(Reference.relu(Reference.affine(x, p.get("Wh"), p.get("bh"))), p.get("Wo"), p.get("bo"))));
+        return maxGradientError(net.params(), analytic.byName(), loss);
+    }
+
+    /**
+     * Seed 003's conventions on D 6, H 7, C 3: W1 D×H, the penalty {@code reg·Σ p²} over weights and
+     * biases; scores, loss and every gradient against the reference on random biases.
+     */
+    private static double lab3Net() {
+        RandomState r = new RandomState(74);
+        Lab3Net net = new Lab3Net(r.randn(6, 7), r.randn(1, 7), r.randn(7, 3), r.randn(1, 3));
+        DMatrixRMaj x = r.randn(4, 6);
+        int[] y = {1, 0, 2, 1};
+        double reg = 0.2;
+        ToDoubleFunction<Map<String, DMatrixRMaj>> loss = p -> {
+            double penalty = 0.0;
+            for (DMatrixRMaj m : p.values()) {
+                penalty += Reference.squaredSum(m);
+            }
+            return Reference.softmaxLoss(Reference.fcScores(p, 2, x), y) + reg * penalty;
+        };
+        LossAndGrads analytic = net.loss(x, y, reg);
+        return max(relError(net.loss(x), Reference.fcScores(net.params(), 2, x)),
+                Math.abs(analytic.loss() - loss.applyAsDouble(net.params())),
+                maxGradientError(net.params(), analytic.grads(), loss));
     }
 
     private static double maxGradientError(Map<String, DMatrixRMaj> params, Map<String, DMatrixRMaj> grads,

@@ -122,6 +122,24 @@ final class Reference {
         return transpose(out);
     }
 
+    /** Row convention: x: N×K → the softmax of each row, N×K. */
+    static DMatrixRMaj softmaxRows(DMatrixRMaj x) {
+        return transpose(softmaxColumns(transpose(x)));
+    }
+
+    /** target, prediction: N×K → {@code −(1/N) Σ t·ln p} over the entries where the target is not 0. */
+    static double crossEntropy(DMatrixRMaj target, DMatrixRMaj prediction) {
+        double sum = 0.0;
+        for (int i = 0; i < target.numRows; i++) {
+            for (int k = 0; k < target.numCols; k++) {
+                if (target.get(i, k) != 0.0) {
+                    sum += target.get(i, k) * Math.log(prediction.get(i, k));
+                }
+            }
+        }
+        return -sum / target.numRows;
+    }
+
     /** Index of the largest entry of each column of an n×m matrix (the first of equals). */
     static int[] argmaxColumns(DMatrixRMaj a) {
         int[] best = new int[a.numCols];

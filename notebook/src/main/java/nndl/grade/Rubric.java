@@ -30,12 +30,13 @@ import java.util.stream.Collectors;
  * conventions: its two checks (the toy loss under seed 003's penalty, its gradients against numeric ones)
  * are ungraded, so two_layer_nn keeps the seed's 30 points.
  *
- * <p>The {@value #HIDDEN} group (30 points) is measured only by {@code ./workbook grade}: each exercise
+ * <p>The {@value #HIDDEN} group (36 points) is measured only by {@code ./workbook grade}: each exercise
  * of the student edition run again on inputs no notebook shows (other shapes, seeds and labels), so an
  * answer tuned to the notebooks' printed numbers loses these points. Its points per exercise: layers 6
  * (affine forward 2, backward 2; ReLU forward 1, backward 1), neural_net.py's net 10 (scores 2, loss
  * 2, gradients 3, train 2, predict 1), fc_net.py's nets 6 (two-layer 3, fully-connected 3), the seed
- * 002 functions 8 (activations 2, softmax cross-entropy 2, init and linear layer 2, classify 2). A
+ * 002 functions 8 (activations 2, softmax cross-entropy 2, init and linear layer 2, classify 2), seed
+ * 004's PA2 net 4 (helpers 2, gradients 2), seed 003's conventions 2. A
  * student's own run does not measure them, so its report leaves the group out.
  */
 public final class Rubric {
@@ -114,7 +115,10 @@ public final class Rubric {
                 partial(HIDDEN, "mnist_activations", "max error of relu and relu_der, 5×3", 2, lessThan(1e-8)),
                 partial(HIDDEN, "mnist_softmax_ce", "max error of softmax, loss, derivative, 4×6", 2, lessThan(1e-7)),
                 partial(HIDDEN, "mnist_layers", "shape faults + max error of linear forward/backward", 2, lessThan(1e-7)),
-                partial(HIDDEN, "mnist_classify", "mismatched predictions of 30, net [8, 6, 5, 4]", 2, equalTo(0)));
+                partial(HIDDEN, "mnist_classify", "mismatched predictions of 30, net [8, 6, 5, 4]", 2, equalTo(0)),
+                partial(HIDDEN, "pa2_helpers", "max error of relu, softmax, computeLayer, averageCe, gradCe, 5×4", 2, lessThan(1e-7)),
+                partial(HIDDEN, "pa2_gradients", "max rel err of the four gradients, F 7, H 5, K 3", 2, lessThan(1e-5)),
+                partial(HIDDEN, "lab3_net", "max error of scores, loss, gradients, seed 003's penalty", 2, lessThan(1e-6)));
         Map<String, Check> byId = new LinkedHashMap<>();
         for (Check check : all) {
             byId.put(check.id(), check);

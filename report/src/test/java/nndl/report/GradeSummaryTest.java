@@ -144,9 +144,9 @@ class GradeSummaryTest {
                 Map.of("hidden.fc_net", "NotImplementedYet: not implemented yet: FullyConnectedNet.loss"));
         GradeSummary.NotebookScore hidden = notebook(graded, Rubric.HIDDEN);
         assertEquals(2.0, hidden.earned());
-        assertEquals(30, hidden.possible());
+        assertEquals(36, hidden.possible());
         assertEquals("error", check(graded, "hidden.fc_net").statusLabel());
         assertTrue(check(graded, "hidden.fc_net").missingDetail().contains("FullyConnectedNet.loss"));
-        assertEquals(200, graded.possible());
+        assertEquals(206, graded.possible());
     }
 }
