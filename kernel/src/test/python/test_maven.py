@@ -1,26 +1,13 @@
 """%maven, %mavenRepo and %%loadFromPOM on the real kernel, resolving from Maven Central into the
 user's local repository (~/.m2/repository; a jar already there is used without the network)."""
-import shutil
 import time
 import unittest
 
-import kernel_support
 from kernel_support import execute, result_text, stream_text
-from test_session import start, stop
+from test_session import OneKernel
 
 
-class Maven(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.workdir = kernel_support.make_workdir()
-        cls.manager, cls.client = start(cls.workdir)
-
-    @classmethod
-    def tearDownClass(cls):
-        pid, _ = stop(cls.manager, cls.client)
-        kernel_support.wait_until_gone(pid)
-        shutil.rmtree(cls.workdir, ignore_errors=True)
-
+class Maven(OneKernel):
     def test_1_maven_makes_a_library_usable(self):
         started = time.monotonic()
         content, messages = execute(self.client, "%maven org.apache.commons:commons-math3:3.6.1", timeout=300)

@@ -2,28 +2,15 @@
 replaced standard streams, a statement past the class file's limits, threads of earlier cells,
 and bursts of printed lines."""
 import re
-import shutil
 import unittest
 
-import kernel_support
 from kernel_support import execute, result_text, stream_text
-from test_session import start, stop
+from test_session import OneKernel
 
 LINES = 500_000
 
 
-class Output(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.workdir = kernel_support.make_workdir()
-        cls.manager, cls.client = start(cls.workdir)
-
-    @classmethod
-    def tearDownClass(cls):
-        pid, _ = stop(cls.manager, cls.client)
-        kernel_support.wait_until_gone(pid)
-        shutil.rmtree(cls.workdir, ignore_errors=True)
-
+class Output(OneKernel):
     def test_every_line_of_a_burst_arrives_in_order(self):
         content, messages = execute(self.client, "for (int i = 0; i < %d; i++) { System.out.println(\"line \" + i); }" % LINES,
                                     timeout=300)
@@ -36,19 +23,9 @@ class Output(unittest.TestCase):
         self.assertLess(sum(1 for m in messages if m["msg_type"] == "stream"), LINES // 100, "lines were not batched")
 
 
-class OutputCap(unittest.TestCase):
+class OutputCap(OneKernel):
     """A kernel with a 1 MB cap keeps head and tail and says exactly how many lines it left out."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.workdir = kernel_support.make_workdir()
-        cls.manager, cls.client = start(cls.workdir, {"NNDL_KERNEL_OUTPUT_CAP": "1MB"})
-
-    @classmethod
-    def tearDownClass(cls):
-        pid, _ = stop(cls.manager, cls.client)
-        kernel_support.wait_until_gone(pid)
-        shutil.rmtree(cls.workdir, ignore_errors=True)
+    env = {"NNDL_KERNEL_OUTPUT_CAP": "1MB"}
 
     def test_the_notice_counts_what_was_left_out(self):
         content, messages = execute(self.client, "for (int i = 0; i < %d; i++) { System.out.println(\"line \" + i); }" % LINES,
@@ -63,18 +40,7 @@ class OutputCap(unittest.TestCase):
         self.assertEqual(shown[-1], "line %d" % (LINES - 1))
 
 
-class Mishaps(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.workdir = kernel_support.make_workdir()
-        cls.manager, cls.client = start(cls.workdir)
-
-    @classmethod
-    def tearDownClass(cls):
-        pid, _ = stop(cls.manager, cls.client)
-        kernel_support.wait_until_gone(pid)
-        shutil.rmtree(cls.workdir, ignore_errors=True)
-
+class Mishaps(OneKernel):
     def assert_session_usable(self):
         content, messages = execute(self.client, "1+1")
         self.assertEqual(content["status"], "ok", content)

@@ -30,6 +30,23 @@ def stop(manager, client):
     return process.pid, process.wait(timeout=30)
 
 
+class OneKernel(unittest.TestCase):
+    """A test class whose tests share one kernel, started in a fresh working folder with the extra
+    environment `env` and shut down, and waited for, after the last test."""
+    env = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.workdir = kernel_support.make_workdir()
+        cls.manager, cls.client = start(cls.workdir, cls.env)
+
+    @classmethod
+    def tearDownClass(cls):
+        pid, _ = stop(cls.manager, cls.client)
+        kernel_support.wait_until_gone(pid)
+        shutil.rmtree(cls.workdir, ignore_errors=True)
+
+
 class KernelSession(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

@@ -1,12 +1,11 @@
 """Interrupting busy cells on the real kernel: each stops within 2 s, leaves no thread of the cell
 running (the kernel JVM's CPU, read from /proc, falls under 5 %), and the session goes on."""
-import shutil
 import time
 import unittest
 
 import kernel_support
 from kernel_support import execute, reply_for, result_text
-from test_session import start, stop
+from test_session import OneKernel
 
 STOP_WITHIN = 2.0
 IDLE_CPU_PERCENT = 5.0
@@ -18,20 +17,13 @@ SETTLE = 0.5
 CPU_WINDOWS = 3
 
 
-class Stopping(unittest.TestCase):
+class Stopping(OneKernel):
     @classmethod
     def setUpClass(cls):
-        cls.workdir = kernel_support.make_workdir()
-        cls.manager, cls.client = start(cls.workdir)
+        super().setUpClass()
         cls.pid = cls.manager.provisioner.process.pid
         content, _ = execute(cls.client, "%jars ext/*.jar deps/*.jar")
         assert content["status"] == "ok", content
-
-    @classmethod
-    def tearDownClass(cls):
-        pid, _ = stop(cls.manager, cls.client)
-        kernel_support.wait_until_gone(pid)
-        shutil.rmtree(cls.workdir, ignore_errors=True)
 
     def interrupt(self, code, busy_for=1.0):
         """Runs `code`, checks that it keeps a core busy, interrupts it; returns the reply's
