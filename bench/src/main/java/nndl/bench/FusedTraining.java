@@ -3,6 +3,7 @@ package nndl.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nndl.internal.RowGather;
 import nndl.neuralnet.TrainOptions;
 import nndl.neuralnet.TrainStats;
 import nndl.random.RandomState;
@@ -129,14 +130,13 @@ final class FusedTraining {
      * {@code randint(0, N)} does, then {@code X[idx]} and {@code y[idx]} into the reused buffers.
      */
     private void sampleBatch() {
-        int d = x.numCols;
         long max = x.numRows - 1L;
         for (int i = 0; i < rows.length; i++) {
             int row = (int) random.nextBounded(max);
             rows[i] = row;
             yBatch[i] = y[row];
-            System.arraycopy(x.data, row * d, xBatch.data, i * d, d);
         }
+        RowGather.gather(x, rows, 0, rows.length, xBatch);
     }
 
     /**

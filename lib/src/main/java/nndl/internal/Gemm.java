@@ -116,6 +116,11 @@ public final class Gemm {
         });
     }
 
+    /** Whether the calling thread runs inside {@link #oneThread} (its products and gathers never split). */
+    public static boolean isOneThread() {
+        return RowSplit.isOneThread();
+    }
+
     /**
      * Threads a large product is split over on the native backend when the caller is not in
      * {@link #oneThread}: the processors available, or {@code nndl.gemm.threads} / {@code NNDL_GEMM_THREADS};

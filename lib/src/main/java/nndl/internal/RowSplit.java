@@ -2,8 +2,6 @@ package nndl.internal;
 
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +15,9 @@ import java.util.function.Supplier;
  * the same order, as in the unsplit call: the result is bit for bit the same whatever the split
  * ({@code RowSplitTest}); whether a product is split is a matter of speed only, which is why the
  * decision can be taken at run time, per call.
+ *
+ * <p>{@link RowGather} uses the same helpers for large row copies (a training minibatch), which read
+ * memory faster on two cores than on one.
  *
  * <p>Blocks are claimed, not assigned: after its first block the caller takes any block no helper has
  * started, so a helper the operating system has not scheduled yet (a loaded machine) delays nothing.
@@ -62,7 +63,7 @@ final class RowSplit {
 
     private final int parts;
     private final AtomicBoolean inUse = new AtomicBoolean();
-    private volatile ExecutorService helpers;
+    private volatile Helpers helpers;
 
     RowSplit(int parts) {
         if (parts < 1) {
@@ -110,16 +111,27 @@ final class RowSplit {
      * @return whether the product was split
      */
     boolean run(int m, long multiplyAdds, Rows rows) {
+        return runIf(multiplyAdds >= MIN_MULTIPLY_ADDS, m, rows);
+    }
+
+    /**
+     * Computes the M rows through {@code rows}, split over the parts when {@code large} (the caller's
+     * judgement that the work is worth waking a helper) and the rules of {@link #run} allow, else in one
+     * call on this thread.
+     *
+     * @return whether the work was split
+     */
+    boolean runIf(boolean large, int m, Rows rows) {
         int count = Math.min(parts, m / MIN_ROWS_PER_PART);
-        if (count < 2 || multiplyAdds < MIN_MULTIPLY_ADDS || isOneThread() || !inUse.compareAndSet(false, true)) {
+        if (count < 2 || !large || isOneThread() || !inUse.compareAndSet(false, true)) {
             rows.compute(0, m);
             return false;
         }
         try {
             Blocks blocks = new Blocks(m, count, rows);
-            ExecutorService pool = helpers();
+            Helpers pool = helpers();
             for (int helper = 1; helper < count; helper++) {
-                pool.execute(blocks::claim);
+                pool.give(helper - 1, blocks::claim);
             }
             blocks.compute(0);
             blocks.claim();
@@ -206,18 +218,13 @@ final class RowSplit {
         }
     }
 
-    private ExecutorService helpers() {
-        ExecutorService pool = helpers;
+    private Helpers helpers() {
+        Helpers pool = helpers;
         if (pool == null) {
             synchronized (this) {
                 pool = helpers;
                 if (pool == null) {
-                    AtomicInteger number = new AtomicInteger();
-                    pool = Executors.newFixedThreadPool(parts - 1, task -> {
-                        Thread thread = new Thread(task, "nndl-gemm-" + number.incrementAndGet());
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+                    pool = new Helpers(parts - 1, "nndl-gemm");
                     helpers = pool;
                 }
             }

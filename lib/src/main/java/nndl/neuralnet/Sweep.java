@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import nndl.internal.Gemm;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
@@ -107,7 +108,8 @@ public final class Sweep {
      * As {@link #run(List, DMatrixRMaj, int[], DMatrixRMaj, int[], int, long)} on {@code threads} threads,
      * progress to {@code progress} (null for none). When more than one configuration runs at a time, each
      * keeps its products on its own thread; on one thread (or with one configuration) a configuration's
-     * large products are split over the cores as in a single training run. Same results either way.
+     * large products are split over the cores as in a single training run, unless the caller runs inside
+     * {@code Gemm.oneThread}, whose scope the workers then share. Same results either way.
      */
     public static List<Result> run(List<TrainOptions> configs, DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal,
                                    int hiddenSize, long seed, int threads, PrintStream progress) {
@@ -131,16 +133,16 @@ public final class Sweep {
         int classes = 1 + Arrays.stream(y).max().orElse(0);
         AtomicInteger done = new AtomicInteger();
         int atOnce = Math.min(threads, configs.size());
+        // The scope is per thread, so a caller's Gemm.oneThread is carried over to the workers explicitly.
+        boolean oneThreadEach = atOnce > 1 || Gemm.isOneThread();
         ExecutorService pool = Executors.newFixedThreadPool(atOnce, daemon());
         List<Future<Result>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < configs.size(); i++) {
                 TrainOptions options = configs.get(i);
                 RandomState random = new RandomState(seed + i);
-                futures.add(pool.submit(() -> {
-                    Result result = atOnce > 1
-                            ? Gemm.oneThread(() -> trainOne(options, x, y, xVal, yVal, hiddenSize, classes, random))
-                            : trainOne(options, x, y, xVal, yVal, hiddenSize, classes, random);
+                Supplier<Result> task = () -> {
+                    Result result = trainOne(options, x, y, xVal, yVal, hiddenSize, classes, random);
                     synchronized (done) {
                         int finished = done.incrementAndGet();
                         if (progress != null) {
@@ -151,7 +153,8 @@ public final class Sweep {
                         listener.progress(finished, configs.size(), result.stats().finalLoss());
                     }
                     return result;
-                }));
+                };
+                futures.add(pool.submit(() -> oneThreadEach ? Gemm.oneThread(task) : task.get()));
             }
             List<Result> results = new ArrayList<>();
             for (Future<Result> future : futures) {

@@ -1,5 +1,6 @@
 package nndl.solver;
 
+import nndl.internal.RowGather;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
@@ -13,15 +14,8 @@ final class Batches {
      * {@code rows[start..end)} of {@code x}, or {@code x}'s own rows {@code start..end} when {@code rows} is null.
      */
     static void gather(DMatrixRMaj x, int[] rows, int start, int end, DMatrixRMaj out) {
-        int d = x.numCols;
-        out.reshape(end - start, d);
-        if (rows == null) {
-            System.arraycopy(x.data, start * d, out.data, 0, (end - start) * d);
-            return;
-        }
-        for (int i = start; i < end; i++) {
-            System.arraycopy(x.data, rows[i] * d, out.data, (i - start) * d, d);
-        }
+        out.reshape(end - start, x.numCols);
+        RowGather.gather(x, rows, start, end, out);
     }
 
     /** How many rows of {@code scores} have their first maximal column equal to the label of the row they came from. */

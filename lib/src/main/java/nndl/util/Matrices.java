@@ -1,6 +1,7 @@
 package nndl.util;
 
 import java.util.Locale;
+import nndl.internal.RowGather;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -150,17 +151,24 @@ public final class Matrices {
 
     /**
      * {@code x[idx]} into {@code out} (reshaped to len(idx)×D and overwritten), so a training loop can
-     * reuse one minibatch buffer.
+     * reuse one minibatch buffer; a large selection is copied on all cores.
+     *
+     * @param x   N×D rows (not modified)
+     * @param idx row indices, each in 0..N−1 (checked before anything is written)
+     * @param out any matrix but {@code x} (modified: reshaped, its first len(idx)·D elements overwritten)
+     * @return {@code out}
      */
     public static DMatrixRMaj selectRows(DMatrixRMaj x, int[] idx, DMatrixRMaj out) {
-        out.reshape(idx.length, x.numCols);
-        int d = x.numCols;
         for (int i = 0; i < idx.length; i++) {
             if (idx[i] < 0 || idx[i] >= x.numRows) {
                 throw new IllegalArgumentException("selectRows: index " + idx[i] + " at position " + i + " is outside 0.." + (x.numRows - 1));
             }
-            System.arraycopy(x.data, idx[i] * d, out.data, i * d, d);
         }
+        if (out == x) {
+            throw new IllegalArgumentException("selectRows: out must not be x");
+        }
+        out.reshape(idx.length, x.numCols);
+        RowGather.gather(x, idx, 0, idx.length, out);
         return out;
     }
 

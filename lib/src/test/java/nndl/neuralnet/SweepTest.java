@@ -11,7 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import nndl.internal.Gemm;
 import nndl.random.RandomState;
+import nndl.util.ProgressListener;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +80,27 @@ class SweepTest {
         assertTrue(results.get(1).status().startsWith("diverged at iteration"), results.get(1).status());
         String log = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("[1/2]") && log.contains("[2/2]"), log);
+    }
+
+    @Test
+    void workersKeepToOneThreadWhenSeveralRunOrTheCallerAsksForIt() {
+        assertEquals(List.of(true), scopesSeenByWorkers(2, false), "two at a time");
+        assertEquals(List.of(false), scopesSeenByWorkers(1, false), "one at a time: products may be split");
+        assertEquals(List.of(true), scopesSeenByWorkers(1, true), "one at a time inside the caller's Gemm.oneThread");
+    }
+
+    /** Whether the workers ran inside Gemm.oneThread, as each listener call (on a worker) saw it; distinct values. */
+    private List<Boolean> scopesSeenByWorkers(int threads, boolean callerOneThread) {
+        List<Boolean> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ProgressListener listener = (done, total, loss) -> seen.add(Gemm.isOneThread());
+        Runnable sweep = () -> Sweep.run(grid, x, y, xVal, yVal, 20, 7, threads, null, listener);
+        if (callerOneThread) {
+            Gemm.oneThread(sweep);
+        } else {
+            sweep.run();
+        }
+        assertEquals(grid.size(), seen.size());
+        return seen.stream().distinct().toList();
     }
 
     @Test
