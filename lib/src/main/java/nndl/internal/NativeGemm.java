@@ -3,6 +3,9 @@ package nndl.internal;
 import dev.ludovic.netlib.blas.NativeBLAS;
 import org.ejml.data.DMatrixRMaj;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,7 +29,15 @@ import java.util.logging.Logger;
  * <p>With single-threaded OpenBLAS a large product is spread over the cores here instead, by rows of
  * its output ({@link RowSplit}): a single training run uses every core, while a sweep's configurations,
  * which run under {@link Gemm#oneThread}, each keep to one. Splitting by output rows leaves every dot
- * product as it was, so split and unsplit products give the same bits.
+ * product as it was, so split and unsplit products give the same bits. A product wider than it is
+ * tall (the step's dW1 = dhᵀ·X, 50×3,072) is split by columns of its output instead, so that each
+ * thread reads only its share of X rather than all of it; also the same bits (docs/performance.md).
+ *
+ * <p>A column block of a row-major operand starts inside its rows, and the binding's public dgemm
+ * rejects such an offset (it checks {@code offset + k·ld ≤ length}, as if the last column ran to the
+ * end of its leading dimension). Column blocks therefore call the binding's unchecked entry point
+ * ({@code dgemmK}, reached once by reflection, with every bound checked here by {@link GemmBackend}); when
+ * it cannot be reached, products are split by rows only.
  */
 final class NativeGemm extends GemmBackend {
     private static final String NETLIB_LOGGER = "dev.ludovic.netlib.blas.InstanceBuilder";
@@ -45,17 +56,38 @@ final class NativeGemm extends GemmBackend {
     private final NativeLibrary library;
     private final boolean takeTurns;
     private final RowSplit split;
+    /** The binding's dgemm without its offset checks, or null (then no product is split by columns). */
+    private final MethodHandle unchecked;
 
-    private NativeGemm(NativeBLAS blas, NativeLibrary library, RowSplit split) {
+    private NativeGemm(NativeBLAS blas, NativeLibrary library, RowSplit split, MethodHandle unchecked) {
         this.blas = blas;
         this.library = library;
         this.takeTurns = library.name().equals("openblas") && library.threads() > 1;
         this.split = split;
+        this.unchecked = unchecked;
     }
 
     /** This backend splitting large products over {@code split}'s parts (tests compare split with unsplit). */
     NativeGemm withSplit(RowSplit split) {
-        return new NativeGemm(blas, library, split);
+        return new NativeGemm(blas, library, split, unchecked);
+    }
+
+    /** Whether wide products can be split by columns (the binding's unchecked dgemm was reached). */
+    boolean splitsColumns() {
+        return unchecked != null;
+    }
+
+    /** The protected {@code dgemmK(transa, transb, m, n, k, alpha, a, offa, lda, b, offb, ldb, beta, c, offc, ldc)}, or null. */
+    private static MethodHandle uncheckedDgemm(NativeBLAS blas) {
+        MethodType type = MethodType.methodType(void.class, String.class, String.class, int.class, int.class, int.class,
+                double.class, double[].class, int.class, int.class, double[].class, int.class, int.class, double.class,
+                double[].class, int.class, int.class);
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(blas.getClass(), MethodHandles.lookup());
+            return lookup.findVirtual(blas.getClass(), "dgemmK", type).bindTo(blas);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Loads the native BLAS; the outcome (backend or the reason it failed) is fixed for the process. */
@@ -81,7 +113,8 @@ final class NativeGemm extends GemmBackend {
         log.setLevel(Level.OFF);
         try {
             initialiseJni();
-            return new Loaded(new NativeGemm(NativeBLAS.getInstance(), NativeLibrary.identify(), RowSplit.shared()), null);
+            NativeBLAS blas = NativeBLAS.getInstance();
+            return new Loaded(new NativeGemm(blas, NativeLibrary.identify(), RowSplit.shared(), uncheckedDgemm(blas)), null);
         } catch (RuntimeException | LinkageError e) {
             return new Loaded(null, explain(e));
         } finally {
@@ -121,7 +154,8 @@ final class NativeGemm extends GemmBackend {
 
     @Override
     public String description() {
-        String spread = takeTurns || split.parts() < 2 ? "" : ", large products split by rows over " + split.parts() + " threads";
+        String spread = takeTurns || split.parts() < 2 ? ""
+                : ", large products split by rows" + (unchecked != null ? " (wide ones by columns)" : "") + " over " + split.parts() + " threads";
         return library.description() + " via dev.ludovic.netlib" + spread;
     }
 
@@ -140,8 +174,29 @@ final class NativeGemm extends GemmBackend {
             }
         } else if (takeTurns) {
             rows(transA, transB, m, n, k, alpha, a, b, beta, c, 0, m);
+        } else if (n > m && unchecked != null) {
+            split.runColumns(n, multiplyAdds, (from, to) -> columns(transA, transB, m, n, k, alpha, a, b, beta, c, from, to));
         } else {
             split.run(m, multiplyAdds, (from, to) -> rows(transA, transB, m, n, k, alpha, a, b, beta, c, from, to));
+        }
+    }
+
+    /**
+     * Columns {@code from..to} of {@code c = alpha·op(a)·op(b) + beta·c}: one dgemm on those columns of
+     * op(b) and of c, which in the column-major call are rows of op(b)ᵀ and of cᵀ: offsets {@code from}
+     * (or {@code from·K} when op(b) = bᵀ) with the full leading dimensions, through the unchecked entry.
+     */
+    void columns(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                 DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c, int from, int to) {
+        String opB = transB ? "T" : "N";
+        String opA = transA ? "T" : "N";
+        try {
+            unchecked.invokeExact(opB, opA, to - from, m, k,
+                    alpha, b.data, transB ? from * b.numCols : from, b.numCols, a.data, 0, a.numCols, beta, c.data, from, n);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("gemm: the native dgemm failed", e);
         }
     }
 

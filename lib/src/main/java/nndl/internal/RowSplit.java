@@ -51,6 +51,12 @@ final class RowSplit {
     static final int ALIGN = 8;
     /** Fewest output rows a part gets. */
     static final int MIN_ROWS_PER_PART = ALIGN;
+    /**
+     * Parts of a product split by columns of its output ({@link #runColumns}) start at multiples of this
+     * many columns: they are the rows of OpenBLAS's column-major call, tiled 4 (Haswell, Zen) to 16
+     * (SkylakeX) high, and 64 is a multiple of every tile height (RowSplitTest).
+     */
+    static final int COLUMN_ALIGN = 64;
 
     /** One block of rows of the output, computed by one thread. */
     @FunctionalInterface
@@ -111,24 +117,40 @@ final class RowSplit {
      * @return whether the product was split
      */
     boolean run(int m, long multiplyAdds, Rows rows) {
-        return runIf(multiplyAdds >= MIN_MULTIPLY_ADDS, m, rows);
+        return runIf(multiplyAdds >= MIN_MULTIPLY_ADDS, m, ALIGN, rows);
+    }
+
+    /**
+     * As {@link #run} over the N columns of the output instead of its rows, the blocks starting at
+     * multiples of {@link #COLUMN_ALIGN}: for a wide product such as the step's dW1 (50×3,072), where
+     * splitting by rows would have every thread read all of op(b).
+     *
+     * @param columns computes a block of output columns; called from several threads for disjoint blocks
+     */
+    boolean runColumns(int n, long multiplyAdds, Rows columns) {
+        return runIf(multiplyAdds >= MIN_MULTIPLY_ADDS, n, COLUMN_ALIGN, columns);
+    }
+
+    /** As {@link #runIf(boolean, int, int, Rows)} with blocks aligned to {@link #ALIGN} rows. */
+    boolean runIf(boolean large, int m, Rows rows) {
+        return runIf(large, m, ALIGN, rows);
     }
 
     /**
      * Computes the M rows through {@code rows}, split over the parts when {@code large} (the caller's
      * judgement that the work is worth waking a helper) and the rules of {@link #run} allow, else in one
-     * call on this thread.
+     * call on this thread. Blocks start at multiples of {@code align} and have at least that many rows.
      *
      * @return whether the work was split
      */
-    boolean runIf(boolean large, int m, Rows rows) {
-        int count = Math.min(parts, m / MIN_ROWS_PER_PART);
+    boolean runIf(boolean large, int m, int align, Rows rows) {
+        int count = Math.min(parts, m / align);
         if (count < 2 || !large || isOneThread() || !inUse.compareAndSet(false, true)) {
             rows.compute(0, m);
             return false;
         }
         try {
-            Blocks blocks = new Blocks(m, count, rows);
+            Blocks blocks = new Blocks(m, count, align, rows);
             Helpers pool = helpers();
             for (int helper = 1; helper < count; helper++) {
                 pool.give(helper - 1, blocks::claim);
@@ -144,29 +166,31 @@ final class RowSplit {
 
     /**
      * First row of part {@code part} of {@code count} over {@code m} rows (m for part = count): the even
-     * share rounded to a multiple of {@link #ALIGN}, so that no part ends in a partial micro-tile the
+     * share rounded to a multiple of {@code align}, so that no part ends in a partial micro-tile the
      * unsplit call would not have.
      */
-    static int bound(int m, int count, int part) {
+    static int bound(int m, int count, int part, int align) {
         if (part >= count) {
             return m;
         }
         long even = (long) m * part / count;
-        return (int) ((even + ALIGN / 2) / ALIGN * ALIGN);
+        return (int) ((even + align / 2) / align * align);
     }
 
     /** The blocks of one split product: which is next to claim, how many are finished, the first failure. */
     private static final class Blocks {
         private final int m;
         private final int count;
+        private final int align;
         private final Rows rows;
         private final AtomicInteger next = new AtomicInteger(1);
         private final CountDownLatch finished;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Blocks(int m, int count, Rows rows) {
+        Blocks(int m, int count, int align, Rows rows) {
             this.m = m;
             this.count = count;
+            this.align = align;
             this.rows = rows;
             this.finished = new CountDownLatch(count);
         }
@@ -180,7 +204,7 @@ final class RowSplit {
 
         void compute(int part) {
             try {
-                rows.compute(bound(m, count, part), bound(m, count, part + 1));
+                rows.compute(bound(m, count, part, align), bound(m, count, part + 1, align));
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             } finally {

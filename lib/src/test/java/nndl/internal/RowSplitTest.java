@@ -61,6 +61,47 @@ class RowSplitTest {
     }
 
     @Test
+    void productsSplitByColumnsEqualTheUnsplitCallBitForBit() {
+        NativeGemm whole = ((NativeGemm) NativeBlasForTests.nativeOrSkip()).withSplit(new RowSplit(1));
+        assertTrue(whole.splitsColumns(), "the binding's unchecked dgemm is reachable");
+        RandomState random = new RandomState(8);
+        int[][] wide = {{50, 3072, 200}, {50, 3072, 1000}, {10, 4000, 50}, {100, 784, 100}, {33, 1031, 257}, {16, 4096, 64}, {64, 130, 300}};
+        for (int parts : new int[] {2, 3, 4}) {
+            RowSplit split = new RowSplit(parts);
+            for (int[] shape : wide) {
+                for (int t = 0; t < 4; t++) {
+                    boolean transA = (t & 1) != 0;
+                    boolean transB = (t & 2) != 0;
+                    DMatrixRMaj a = operand(transA, shape[0], shape[2], random);
+                    DMatrixRMaj b = operand(transB, shape[2], shape[1], random);
+                    DMatrixRMaj start = random.randn(shape[0], shape[1]);
+                    for (double beta : new double[] {0.0, 0.5}) {
+                        DMatrixRMaj expected = start.copy();
+                        DMatrixRMaj actual = start.copy();
+                        int m = shape[0];
+                        int n = shape[1];
+                        int k = shape[2];
+                        whole.gemm(transA, transB, 1.5, a, b, beta, expected);
+                        assertTrue(split.runColumns(n, Long.MAX_VALUE, (from, to) ->
+                                whole.columns(transA, transB, m, n, k, 1.5, a, b, beta, actual, from, to)));
+                        String label = parts + " parts by columns, " + shape[0] + "×" + shape[2] + (transA ? "ᵀ" : "") + " · "
+                                + shape[2] + "×" + shape[1] + (transB ? "ᵀ" : "") + ", beta " + beta;
+                        assertArrayEquals(expected.data, actual.data, 0.0, label);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void columnBlocksStartAtMultiplesOf64() {
+        assertEquals(1536, RowSplit.bound(3072, 2, 1, RowSplit.COLUMN_ALIGN));
+        assertEquals(384, RowSplit.bound(784, 2, 1, RowSplit.COLUMN_ALIGN));
+        assertEquals(24, RowSplit.bound(50, 2, 1, RowSplit.ALIGN));
+        assertEquals(3072, RowSplit.bound(3072, 2, 2, RowSplit.COLUMN_ALIGN));
+    }
+
+    @Test
     void theNativeBackendSplitsLargeProductsWithSingleThreadedOpenBlas() {
         NativeGemm backend = (NativeGemm) NativeBlasForTests.nativeOrSkip();
         RandomState random = new RandomState(3);
@@ -71,6 +112,12 @@ class RowSplitTest {
         backend.withSplit(new RowSplit(1)).gemm(false, true, 1.0, x, w1, 0.0, whole);
         backend.withSplit(new RowSplit(2)).gemm(false, true, 1.0, x, w1, 0.0, split);
         assertArrayEquals(whole.data, split.data, 0.0);
+        DMatrixRMaj dh = random.randn(200, 50);
+        DMatrixRMaj dw1Whole = new DMatrixRMaj(50, 3072);
+        DMatrixRMaj dw1Split = new DMatrixRMaj(50, 3072);
+        backend.withSplit(new RowSplit(1)).gemm(true, false, 1.0, dh, x, 0.0, dw1Whole);
+        backend.withSplit(new RowSplit(2)).gemm(true, false, 1.0, dh, x, 0.0, dw1Split);
+        assertArrayEquals(dw1Whole.data, dw1Split.data, 0.0, "dW1, split by columns");
         assertEquals(!backend.takesTurns() && Gemm.splitThreads() > 1, backend.description().contains("split by rows"),
                 backend.description());
     }
