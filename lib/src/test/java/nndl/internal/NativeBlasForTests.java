@@ -27,6 +27,18 @@ final class NativeBlasForTests {
         throw new AssertionError("unreachable");
     }
 
+    /**
+     * The native backend when it runs one thread per call, as the launcher and the kernel set it
+     * ({@code OPENBLAS_NUM_THREADS=1}); else the test is skipped: a multi-threaded OpenBLAS partitions a
+     * product its own way, so the unsplit call it is compared with is not the single-threaded one.
+     */
+    static NativeGemm singleThreadedOrSkip() {
+        GemmBackend backend = nativeOrSkip();
+        Assumptions.assumeFalse(backend.takesTurns(), "OpenBLAS runs several threads per call (" + backend.description()
+                + "); bit-identity of split products is a property of single-threaded calls: run with OPENBLAS_NUM_THREADS=1, as ./workbook test does");
+        return (NativeGemm) backend;
+    }
+
     static boolean required() {
         return "1".equals(System.getenv(REQUIRE));
     }

@@ -31,7 +31,7 @@ class RowSplitTest {
 
     @Test
     void splitProductsEqualTheUnsplitCallBitForBit() {
-        NativeGemm whole = ((NativeGemm) NativeBlasForTests.nativeOrSkip()).withSplit(new RowSplit(1));
+        NativeGemm whole = NativeBlasForTests.singleThreadedOrSkip().withSplit(new RowSplit(1));
         RandomState random = new RandomState(7);
         for (int parts : new int[] {2, 3, 4}) {
             RowSplit split = new RowSplit(parts);
@@ -62,7 +62,7 @@ class RowSplitTest {
 
     @Test
     void productsSplitByColumnsEqualTheUnsplitCallBitForBit() {
-        NativeGemm whole = ((NativeGemm) NativeBlasForTests.nativeOrSkip()).withSplit(new RowSplit(1));
+        NativeGemm whole = NativeBlasForTests.singleThreadedOrSkip().withSplit(new RowSplit(1));
         assertTrue(whole.splitsColumns(), "the binding's unchecked dgemm is reachable");
         RandomState random = new RandomState(8);
         int[][] wide = {{50, 3072, 200}, {50, 3072, 1000}, {10, 4000, 50}, {100, 784, 100}, {33, 1031, 257}, {16, 4096, 64}, {64, 130, 300}};
@@ -103,7 +103,7 @@ class RowSplitTest {
 
     @Test
     void theNativeBackendSplitsLargeProductsWithSingleThreadedOpenBlas() {
-        NativeGemm backend = (NativeGemm) NativeBlasForTests.nativeOrSkip();
+        NativeGemm backend = NativeBlasForTests.singleThreadedOrSkip();
         RandomState random = new RandomState(3);
         DMatrixRMaj x = random.randn(200, 3072);
         DMatrixRMaj w1 = random.randn(50, 3072);
