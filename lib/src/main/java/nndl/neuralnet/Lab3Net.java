@@ -211,13 +211,15 @@ public final class Lab3Net {
         List<Double> losses = new ArrayList<>();
         List<Double> trainAcc = new ArrayList<>();
         List<Double> valAcc = new ArrayList<>();
+        // One minibatch buffer for the run, refilled every iteration (docs/performance.md).
+        DMatrixRMaj batchRows = new DMatrixRMaj(options.batchSize(), x.numCols);
         for (int it = 0; it < options.numIters(); it++) {
             if (Thread.interrupted()) {
                 throw new Stopped(it, options.numIters(), new TrainStats(losses, trainAcc, valAcc, false,
                         "stopped at iteration " + it + " / " + options.numIters()));
             }
             int[] idx = random.randint(numTrain, options.batchSize());
-            DMatrixRMaj xBatch = Matrices.selectRows(x, idx);
+            DMatrixRMaj xBatch = Matrices.selectRows(x, idx, batchRows);
             int[] yBatch = Matrices.select(y, idx);
             LossAndGrads lossAndGrads = loss(xBatch, yBatch, options.reg());
             if (!Double.isFinite(lossAndGrads.loss())) {
