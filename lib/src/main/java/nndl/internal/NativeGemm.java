@@ -185,9 +185,14 @@ final class NativeGemm extends GemmBackend {
      * Columns {@code from..to} of {@code c = alpha·op(a)·op(b) + beta·c}: one dgemm on those columns of
      * op(b) and of c, which in the column-major call are rows of op(b)ᵀ and of cᵀ: offsets {@code from}
      * (or {@code from·K} when op(b) = bᵀ) with the full leading dimensions, through the unchecked entry.
+     * All the columns (a product not split) go through the binding's checked dgemm.
      */
     void columns(boolean transA, boolean transB, int m, int n, int k, double alpha,
                  DMatrixRMaj a, DMatrixRMaj b, double beta, DMatrixRMaj c, int from, int to) {
+        if (from == 0 && to == n) {
+            rows(transA, transB, m, n, k, alpha, a, b, beta, c, 0, m);
+            return;
+        }
         String opB = transB ? "T" : "N";
         String opA = transA ? "T" : "N";
         try {
