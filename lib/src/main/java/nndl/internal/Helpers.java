@@ -35,11 +35,6 @@ final class Helpers {
         }
     }
 
-    /** Threads. */
-    int count() {
-        return mailboxes.length;
-    }
-
     /**
      * Gives {@code task} to helper {@code helper}, which runs it as soon as it is free. A task the helper
      * has not taken yet is replaced: {@link RowSplit} gives the next one only after every block of the

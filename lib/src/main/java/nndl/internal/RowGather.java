@@ -29,7 +29,7 @@ public final class RowGather {
     public static boolean gather(DMatrixRMaj x, int[] rows, int start, int end, DMatrixRMaj out) {
         int d = x.numCols;
         int count = end - start;
-        return RowSplit.shared().runIf((long) count * d >= MIN_SPLIT_ELEMENTS, count, (from, to) -> {
+        return RowSplit.shared().runIf((long) count * d >= MIN_SPLIT_ELEMENTS, count, RowSplit.ALIGN, (from, to) -> {
             if (rows == null) {
                 System.arraycopy(x.data, (start + from) * d, out.data, from * d, (to - from) * d);
                 return;

@@ -49,8 +49,6 @@ final class RowSplit {
      * Splitting at the 25th of 50 rows changed bits on Zen; at multiples of 8 it does not (RowSplitTest).
      */
     static final int ALIGN = 8;
-    /** Fewest output rows a part gets. */
-    static final int MIN_ROWS_PER_PART = ALIGN;
     /**
      * Parts of a product split by columns of its output ({@link #runColumns}) start at multiples of this
      * many columns: they are the rows of OpenBLAS's column-major call, tiled 4 (Haswell, Zen) to 16
@@ -129,11 +127,6 @@ final class RowSplit {
      */
     boolean runColumns(int n, long multiplyAdds, Rows columns) {
         return runIf(multiplyAdds >= MIN_MULTIPLY_ADDS, n, COLUMN_ALIGN, columns);
-    }
-
-    /** As {@link #runIf(boolean, int, int, Rows)} with blocks aligned to {@link #ALIGN} rows. */
-    boolean runIf(boolean large, int m, Rows rows) {
-        return runIf(large, m, ALIGN, rows);
     }
 
     /**

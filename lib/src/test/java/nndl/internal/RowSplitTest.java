@@ -31,61 +31,47 @@ class RowSplitTest {
 
     @Test
     void splitProductsEqualTheUnsplitCallBitForBit() {
-        NativeGemm whole = NativeBlasForTests.singleThreadedOrSkip().withSplit(new RowSplit(1));
-        RandomState random = new RandomState(7);
-        for (int parts : new int[] {2, 3, 4}) {
-            RowSplit split = new RowSplit(parts);
-            for (int[] shape : SHAPES) {
-                for (int t = 0; t < 4; t++) {
-                    boolean transA = (t & 1) != 0;
-                    boolean transB = (t & 2) != 0;
-                    DMatrixRMaj a = operand(transA, shape[0], shape[2], random);
-                    DMatrixRMaj b = operand(transB, shape[2], shape[1], random);
-                    DMatrixRMaj start = random.randn(shape[0], shape[1]);
-                    for (double beta : new double[] {0.0, 0.5}) {
-                        DMatrixRMaj expected = start.copy();
-                        DMatrixRMaj actual = start.copy();
-                        int m = shape[0];
-                        int n = shape[1];
-                        int k = shape[2];
-                        whole.gemm(transA, transB, 1.5, a, b, beta, expected);
-                        assertTrue(split.run(m, Long.MAX_VALUE, (from, to) ->
-                                whole.rows(transA, transB, m, n, k, 1.5, a, b, beta, actual, from, to)));
-                        String label = parts + " parts, " + shape[0] + "×" + shape[2] + (transA ? "ᵀ" : "") + " · "
-                                + shape[2] + "×" + shape[1] + (transB ? "ᵀ" : "") + ", beta " + beta;
-                        assertArrayEquals(expected.data, actual.data, 0.0, label);
-                    }
-                }
-            }
-        }
+        assertSplitsEqualTheUnsplitCall(SHAPES, 7, false);
     }
 
     @Test
     void productsSplitByColumnsEqualTheUnsplitCallBitForBit() {
-        NativeGemm whole = NativeBlasForTests.singleThreadedOrSkip().withSplit(new RowSplit(1));
-        assertTrue(whole.splitsColumns(), "the binding's unchecked dgemm is reachable");
-        RandomState random = new RandomState(8);
         int[][] wide = {{50, 3072, 200}, {50, 3072, 1000}, {10, 4000, 50}, {100, 784, 100}, {33, 1031, 257}, {16, 4096, 64}, {64, 130, 300}};
+        assertSplitsEqualTheUnsplitCall(wide, 8, true);
+    }
+
+    /**
+     * For 2–4 parts, every {M, N, K} of {@code shapes}, every transpose combination and beta 0 and 0.5:
+     * the product split by rows (or by columns) equals the single dgemm bit for bit.
+     */
+    private static void assertSplitsEqualTheUnsplitCall(int[][] shapes, long seed, boolean byColumns) {
+        NativeGemm whole = NativeBlasForTests.singleThreadedOrSkip().withSplit(new RowSplit(1));
+        if (byColumns) {
+            assertTrue(whole.splitsColumns(), "the binding's unchecked dgemm is reachable");
+        }
+        RandomState random = new RandomState(seed);
         for (int parts : new int[] {2, 3, 4}) {
             RowSplit split = new RowSplit(parts);
-            for (int[] shape : wide) {
+            for (int[] shape : shapes) {
+                int m = shape[0];
+                int n = shape[1];
+                int k = shape[2];
                 for (int t = 0; t < 4; t++) {
                     boolean transA = (t & 1) != 0;
                     boolean transB = (t & 2) != 0;
-                    DMatrixRMaj a = operand(transA, shape[0], shape[2], random);
-                    DMatrixRMaj b = operand(transB, shape[2], shape[1], random);
-                    DMatrixRMaj start = random.randn(shape[0], shape[1]);
+                    DMatrixRMaj a = operand(transA, m, k, random);
+                    DMatrixRMaj b = operand(transB, k, n, random);
+                    DMatrixRMaj start = random.randn(m, n);
                     for (double beta : new double[] {0.0, 0.5}) {
                         DMatrixRMaj expected = start.copy();
                         DMatrixRMaj actual = start.copy();
-                        int m = shape[0];
-                        int n = shape[1];
-                        int k = shape[2];
                         whole.gemm(transA, transB, 1.5, a, b, beta, expected);
-                        assertTrue(split.runColumns(n, Long.MAX_VALUE, (from, to) ->
-                                whole.columns(transA, transB, m, n, k, 1.5, a, b, beta, actual, from, to)));
-                        String label = parts + " parts by columns, " + shape[0] + "×" + shape[2] + (transA ? "ᵀ" : "") + " · "
-                                + shape[2] + "×" + shape[1] + (transB ? "ᵀ" : "") + ", beta " + beta;
+                        boolean wasSplit = byColumns
+                                ? split.runColumns(n, Long.MAX_VALUE, (from, to) -> whole.columns(transA, transB, m, n, k, 1.5, a, b, beta, actual, from, to))
+                                : split.run(m, Long.MAX_VALUE, (from, to) -> whole.rows(transA, transB, m, n, k, 1.5, a, b, beta, actual, from, to));
+                        assertTrue(wasSplit);
+                        String label = parts + " parts" + (byColumns ? " by columns, " : ", ") + m + "×" + k + (transA ? "ᵀ" : "")
+                                + " · " + k + "×" + n + (transB ? "ᵀ" : "") + ", beta " + beta;
                         assertArrayEquals(expected.data, actual.data, 0.0, label);
                     }
                 }
@@ -150,7 +136,7 @@ class RowSplitTest {
         AtomicInteger calls = new AtomicInteger();
         RowSplit.Rows count = (from, to) -> calls.incrementAndGet();
         assertFalse(split.run(200, RowSplit.MIN_MULTIPLY_ADDS - 1, count), "below the threshold");
-        assertFalse(split.run(2 * RowSplit.MIN_ROWS_PER_PART - 1, Long.MAX_VALUE, count), "too few rows for two parts");
+        assertFalse(split.run(2 * RowSplit.ALIGN - 1, Long.MAX_VALUE, count), "too few rows for two parts");
         assertFalse(RowSplit.oneThread(() -> split.run(200, Long.MAX_VALUE, count)), "inside oneThread");
         assertFalse(new RowSplit(1).run(200, Long.MAX_VALUE, count), "one part");
         assertEquals(4, calls.get());
