@@ -63,7 +63,8 @@ final class FusedPass {
         CommonOps_DDRM.sumCols(scores, db2);
         Gemm.gemm(true, false, 1.0, scores, hidden, 0.0, dW2);
         Gemm.gemm(false, false, 1.0, scores, w2, 0.0, dHidden);
-        reluMask(dHidden, hidden, db1);
+        Matrices.keepWherePositive(dHidden, hidden);
+        CommonOps_DDRM.sumCols(dHidden, db1);
         Gemm.gemm(true, false, 1.0, dHidden, x, 0.0, dW1);
         return dataLoss;
     }
@@ -88,24 +89,7 @@ final class FusedPass {
             int base = r * cols;
             for (int c = 0; c < cols; c++) {
                 double v = a[base + c] + b[c];
-                a[base + c] = relu && v < 0 ? 0.0 : v;
-            }
-        }
-    }
-
-    /** Zeroes {@code dHidden} where the ReLU was off ({@code hidden ≤ 0}) and puts its column sums in {@code columnSums}. */
-    private static void reluMask(DMatrixRMaj dHidden, DMatrixRMaj hidden, DMatrixRMaj columnSums) {
-        int cols = dHidden.numCols;
-        double[] d = dHidden.data;
-        double[] h = hidden.data;
-        double[] sums = columnSums.data;
-        java.util.Arrays.fill(sums, 0, cols, 0.0);
-        for (int r = 0; r < dHidden.numRows; r++) {
-            int base = r * cols;
-            for (int c = 0; c < cols; c++) {
-                double v = h[base + c] <= 0 ? 0.0 : d[base + c];
-                d[base + c] = v;
-                sums[c] += v;
+                a[base + c] = relu ? Math.max(0.0, v) : v;
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nndl.internal.RowGather;
+import nndl.internal.SquareSums;
 import nndl.neuralnet.TrainOptions;
 import nndl.neuralnet.TrainStats;
 import nndl.random.RandomState;
@@ -141,37 +142,21 @@ final class FusedTraining {
 
     /**
      * {@code w ← w + (−learningRate)·(dw + reg·w)} element by element (dw not modified); returns the
-     * squared Frobenius norm of the new {@code w}, summed as {@link MatrixStats#squaredNorm} sums.
+     * squared Frobenius norm of the new {@code w}, each chunk summed right after it is written and in
+     * the order of {@link MatrixStats#squaredNorm} ({@link SquareSums}).
      */
     private static double descend(DMatrixRMaj w, DMatrixRMaj dw, double reg, double learningRate) {
         double[] p = w.data;
         double[] g = dw.data;
         double step = -learningRate;
         int n = w.getNumElements();
-        int blocked = n - n % 4;
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        for (int i = 0; i < blocked; i += 4) {
-            double v0 = p[i] + step * (g[i] + reg * p[i]);
-            double v1 = p[i + 1] + step * (g[i + 1] + reg * p[i + 1]);
-            double v2 = p[i + 2] + step * (g[i + 2] + reg * p[i + 2]);
-            double v3 = p[i + 3] + step * (g[i + 3] + reg * p[i + 3]);
-            p[i] = v0;
-            p[i + 1] = v1;
-            p[i + 2] = v2;
-            p[i + 3] = v3;
-            s0 += v0 * v0;
-            s1 += v1 * v1;
-            s2 += v2 * v2;
-            s3 += v3 * v3;
-        }
-        double squares = (s0 + s1) + (s2 + s3);
-        for (int i = blocked; i < n; i++) {
-            double v = p[i] + step * (g[i] + reg * p[i]);
-            p[i] = v;
-            squares += v * v;
+        double squares = 0.0;
+        for (int from = 0; from < n; from += SquareSums.CHUNK) {
+            int to = Math.min(n, from + SquareSums.CHUNK);
+            for (int i = from; i < to; i++) {
+                p[i] = p[i] + step * (g[i] + reg * p[i]);
+            }
+            squares += SquareSums.chunk(p, from, to);
         }
         return squares;
     }

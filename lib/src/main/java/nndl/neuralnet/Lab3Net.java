@@ -112,8 +112,7 @@ public final class Lab3Net {
         hidden = Gemm.mult(false, false, x, w1);
         DMatrixRMaj b1 = params.get("b1");
         for (int i = 0; i < hidden.getNumElements(); i++) {
-            double v = hidden.data[i] + b1.data[i % b1.numCols];
-            hidden.data[i] = v < 0 ? 0.0 : v;
+            hidden.data[i] = Math.max(0.0, hidden.data[i] + b1.data[i % b1.numCols]);
         }
         scores = Gemm.mult(false, false, hidden, params.get("W2"));
         DMatrixRMaj b2 = params.get("b2");
@@ -157,11 +156,7 @@ public final class Lab3Net {
         DMatrixRMaj dW2 = Gemm.mult(true, false, hidden, dScores);
         DMatrixRMaj db2 = CommonOps_DDRM.sumCols(dScores, null);
         DMatrixRMaj dHidden = Gemm.mult(false, true, dScores, params.get("W2"));
-        for (int i = 0; i < dHidden.getNumElements(); i++) {
-            if (hidden.data[i] <= 0) {
-                dHidden.data[i] = 0.0;
-            }
-        }
+        Matrices.keepWherePositive(dHidden, hidden);
         DMatrixRMaj dW1 = Gemm.mult(true, false, x, dHidden);
         DMatrixRMaj db1 = CommonOps_DDRM.sumCols(dHidden, null);
         grads.put("W1", dW1);
@@ -169,7 +164,7 @@ public final class Lab3Net {
         grads.put("W2", dW2);
         grads.put("b2", db2);
         for (Map.Entry<String, DMatrixRMaj> g : grads.entrySet()) {
-            CommonOps_DDRM.addEquals(g.getValue(), 2 * reg, params.get(g.getKey()));
+            Matrices.addEquals(g.getValue(), 2 * reg, params.get(g.getKey()));
         }
         // END SOLUTION
         return new LossAndGrads(loss, grads);
@@ -230,7 +225,7 @@ public final class Lab3Net {
             Map<String, DMatrixRMaj> grads = lossAndGrads.grads();
             // BEGIN SOLUTION Lab3Net.train: SGD step
             for (Map.Entry<String, DMatrixRMaj> param : params.entrySet()) {
-                CommonOps_DDRM.addEquals(param.getValue(), -learningRate, grads.get(param.getKey()));
+                Matrices.addEquals(param.getValue(), -learningRate, grads.get(param.getKey()));
             }
             // END SOLUTION
             if (options.verbose() && it % 100 == 0) {

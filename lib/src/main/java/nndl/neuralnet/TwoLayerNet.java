@@ -135,8 +135,7 @@ public final class TwoLayerNet {
         hidden = Gemm.mult(false, true, x, w1);
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < shapes.hidden(); j++) {
-                double v = hidden.get(r, j) + b1.get(0, j);
-                hidden.set(r, j, v < 0 ? 0.0 : v);
+                hidden.set(r, j, Math.max(0.0, hidden.get(r, j) + b1.get(0, j)));
             }
         }
         scores = Gemm.mult(false, true, hidden, w2);
@@ -159,16 +158,12 @@ public final class TwoLayerNet {
         Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
         // BEGIN SOLUTION TwoLayerNet.loss: backward pass
         DMatrixRMaj dW2 = Gemm.mult(true, false, dScores, hidden);
-        CommonOps_DDRM.addEquals(dW2, reg, w2);
+        Matrices.addEquals(dW2, reg, w2);
         DMatrixRMaj db2 = CommonOps_DDRM.sumCols(dScores, null);
         DMatrixRMaj dHidden = Gemm.mult(false, false, dScores, w2);
-        for (int i = 0; i < dHidden.getNumElements(); i++) {
-            if (hidden.data[i] <= 0) {
-                dHidden.data[i] = 0.0;
-            }
-        }
+        Matrices.keepWherePositive(dHidden, hidden);
         DMatrixRMaj dW1 = Gemm.mult(true, false, dHidden, x);
-        CommonOps_DDRM.addEquals(dW1, reg, w1);
+        Matrices.addEquals(dW1, reg, w1);
         DMatrixRMaj db1 = CommonOps_DDRM.sumCols(dHidden, null);
         grads.put("W1", dW1);
         grads.put("b1", db1);
@@ -271,7 +266,7 @@ public final class TwoLayerNet {
             Map<String, DMatrixRMaj> grads = lossAndGrads.grads();
             // BEGIN SOLUTION TwoLayerNet.train: SGD step
             for (Map.Entry<String, DMatrixRMaj> param : params.entrySet()) {
-                CommonOps_DDRM.addEquals(param.getValue(), -learningRate, grads.get(param.getKey()));
+                Matrices.addEquals(param.getValue(), -learningRate, grads.get(param.getKey()));
             }
             // END SOLUTION
             if (options.verbose() && it % 100 == 0) {

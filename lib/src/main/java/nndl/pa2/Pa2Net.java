@@ -108,11 +108,7 @@ public final class Pa2Net {
         dWo = Gemm.mult(true, false, forward.xh(), deltaO);
         dbo = CommonOps_DDRM.sumCols(deltaO, null);
         DMatrixRMaj deltaH = Gemm.mult(false, true, deltaO, wo);
-        for (int i = 0; i < deltaH.getNumElements(); i++) {
-            if (forward.zh().data[i] <= 0) {
-                deltaH.data[i] = 0.0;
-            }
-        }
+        Matrices.keepWherePositive(deltaH, forward.zh());
         dWh = Gemm.mult(true, false, forward.x(), deltaH);
         dbh = CommonOps_DDRM.sumCols(deltaH, null);
         // END SOLUTION

@@ -1,5 +1,6 @@
 package nndl.util;
 
+import nndl.internal.SquareSums;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -84,32 +85,15 @@ public final class MatrixStats {
     }
 
     /**
-     * Computes {@code np.sum(m**2)}, the squared Frobenius norm, over four interleaved partial sums
-     * (elements i ≡ 0, 1, 2, 3 mod 4, then the remainder): a single running sum waits on each addition,
-     * four let the additions overlap, and the result is as accurate (NumPy sums pairwise, in yet
-     * another order).
+     * Computes {@code np.sum(m**2)}, the squared Frobenius norm: in chunks, each over eight interleaved
+     * partial sums, a large matrix's chunks on all cores; the order is fixed, so the result is the same
+     * on any number of threads ({@link SquareSums}), and as accurate as one running sum (NumPy sums
+     * pairwise, in yet another order).
      *
      * @param m any shape (not modified)
      */
     public static double squaredNorm(DMatrixRMaj m) {
-        double[] p = m.data;
-        int n = m.getNumElements();
-        int blocked = n - n % 4;
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        for (int i = 0; i < blocked; i += 4) {
-            s0 += p[i] * p[i];
-            s1 += p[i + 1] * p[i + 1];
-            s2 += p[i + 2] * p[i + 2];
-            s3 += p[i + 3] * p[i + 3];
-        }
-        double squares = (s0 + s1) + (s2 + s3);
-        for (int i = blocked; i < n; i++) {
-            squares += p[i] * p[i];
-        }
-        return squares;
+        return SquareSums.total(m.data, m.getNumElements());
     }
 
     private static void requireEntries(String function, DMatrixRMaj m) {

@@ -41,7 +41,7 @@ class MatrixStatsTest {
     }
 
     @Test
-    void squaredNormSumsEverySquareIncludingTheRemainderPastTheLastBlockOfFour() {
+    void squaredNormSumsEverySquareIncludingTheRemainderPastTheLastBlockOfEight() {
         DMatrixRMaj m = new DMatrixRMaj(new double[][] {{1, -2, 3}, {4, 0.5, -6}, {7, 0, 0}});
         assertEquals(1 + 4 + 9 + 16 + 0.25 + 36 + 49, MatrixStats.squaredNorm(m), 0.0);
         assertEquals(0.0, MatrixStats.squaredNorm(new DMatrixRMaj(0, 3)), 0.0);
