@@ -53,11 +53,8 @@ public final class Relu {
         DMatrixRMaj x = cache.x();
         LayerChecks.sameShape("reluBackward", "dout", dout, "x", x);
         // BEGIN SOLUTION Relu.reluBackward: relu backward
-        DMatrixRMaj dx = new DMatrixRMaj(x.numRows, x.numCols);
-        int n = x.getNumElements();
-        for (int i = 0; i < n; i++) {
-            dx.data[i] = x.data[i] > 0 ? dout.data[i] : 0.0;
-        }
+        DMatrixRMaj dx = dout.copy();
+        Matrices.keepWherePositive(dx, x);
         return dx;
         // END SOLUTION
     }

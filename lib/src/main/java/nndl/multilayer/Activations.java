@@ -40,10 +40,8 @@ public final class Activations {
     public static DMatrixRMaj reluDer(DMatrixRMaj dA, ActivationCache cache) {
         DMatrixRMaj z = requireCache("reluDer", dA, cache);
         // BEGIN SOLUTION Activations.reluDer: relu derivative
-        DMatrixRMaj dZ = new DMatrixRMaj(dA.numRows, dA.numCols);
-        for (int i = 0; i < dZ.getNumElements(); i++) {
-            dZ.data[i] = z.data[i] > 0 ? dA.data[i] : 0.0;
-        }
+        DMatrixRMaj dZ = dA.copy();
+        Matrices.keepWherePositive(dZ, z);
         return dZ;
         // END SOLUTION
     }

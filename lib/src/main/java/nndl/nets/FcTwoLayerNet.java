@@ -10,11 +10,11 @@ import nndl.layers.Losses;
 import nndl.layers.Mode;
 import nndl.layers.Relu;
 import nndl.util.MatrixStats;
+import nndl.util.Matrices;
 import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The modular two-layer net of the seed's {@code fc_net.py}: affine − ReLU − affine − softmax, built
@@ -204,8 +204,8 @@ public final class FcTwoLayerNet implements Model {
         DMatrixRMaj dHidden = dropped == null ? g2.dx() : Dropout.dropoutBackward(g2.dx(), dropped.cache());
         DMatrixRMaj dFirst = Relu.reluBackward(dHidden, first.cache().relu());
         Affine.Grads g1 = Affine.affineBackward(dFirst, first.cache().affine());
-        CommonOps_DDRM.addEquals(g1.dw(), reg, w1);
-        CommonOps_DDRM.addEquals(g2.dw(), reg, w2);
+        Matrices.addEquals(g1.dw(), reg, w1);
+        Matrices.addEquals(g2.dw(), reg, w2);
         grads.put("W1", g1.dw());
         grads.put("b1", g1.db());
         grads.put("W2", g2.dw());

@@ -14,11 +14,11 @@ import nndl.layers.Losses;
 import nndl.layers.Mode;
 import nndl.layers.Relu;
 import nndl.util.MatrixStats;
+import nndl.util.Matrices;
 import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The seed's {@code FullyConnectedNet}: {@code {affine − [batchnorm] − relu − [dropout]} × (L−1) − affine −
@@ -285,7 +285,7 @@ public final class FullyConnectedNet implements Model {
 
     private void putAffine(Map<String, DMatrixRMaj> grads, int layer, Affine.Grads g) {
         // BEGIN SOLUTION FullyConnectedNet.loss: affine gradients with the L2 term
-        CommonOps_DDRM.addEquals(g.dw(), reg, param("W" + layer));
+        Matrices.addEquals(g.dw(), reg, param("W" + layer));
         grads.put("W" + layer, g.dw());
         grads.put("b" + layer, g.db());
         // END SOLUTION
