@@ -52,7 +52,8 @@ public final class Bench {
                               under build/bench-full-data, labelled tiled) and report their wall time and the
                               kernels' peak resident memory (VmHWM); needs the kernelspec (./workbook bench does it)
             The step is TwoLayerNet.train as the notebook calls it (the readable student code); its large products are
-            split over all cores by rows (the same bits as on one core). "One core" runs the same inside Gemm.oneThread.
+            split over all cores by rows, wide ones by columns (the same bits as on one core). "One core" runs the same
+            inside Gemm.oneThread.
             The fused fast path is the same training on reused buffers (nndl.bench.FusedTraining, bench only). Both use
             learning rate 1e-4, decay 0.95, reg 0.25, batch 200, hidden 50, RandomState(0) on CIFAR-10's quick split:
             4,000 training and 1,000 validation rows from the folder under the data root (-Dnndl.data, else $NNDL_DATA,
@@ -62,11 +63,13 @@ public final class Bench {
             parallel one configuration per thread, one core each.
             NumPy as installed runs without OPENBLAS_NUM_THREADS and OPENBLAS_CORETYPE (OpenBLAS on all cores, its own
             kernel choice), NumPy on one thread with OPENBLAS_NUM_THREADS=1 and this process's OPENBLAS_CORETYPE.
+            The step's ReLU gradient mask (200×50) is timed too, written with a branch per element and as the model
+            answers write it (Matrices.keepWherePositive), on 64 random patterns in turn.
             Run from the project root (the default script path is relative to it). Times of each product of the
             step, on every backend, come from nndl.bench.GemmBench (same class path).
             """;
-    private static final int HIDDEN = 50;
-    private static final int BATCH = 200;
+    static final int HIDDEN = 50;
+    static final int BATCH = 200;
     /** Training rows of the quick split. */
     static final int NUM_TRAIN = 4000;
     /** Validation rows of the quick split. */
@@ -125,6 +128,7 @@ public final class Bench {
         TrainingFloor floorProducts = new TrainingFloor(data.xTrain(), data.xVal(), HIDDEN, 10, BATCH, settings.iterations(), 231);
         Rounds rounds = rounds(settings, data, options, folder, floorProducts, active);
         long[] allocation = allocation(data, options);
+        ReluMasks.Result masks = ReluMasks.measure(settings.runs());
         Sweeps sweeps = settings.sweepRuns() > 0 ? timeSweeps(data, settings) : null;
         FullNotebooks.Outcome full = settings.full() ? runFull(settings, folder) : null;
 
@@ -134,12 +138,15 @@ public final class Bench {
         printMachine(active, folder, loadStart, rounds.numpy());
         printTimes(settings, results, rounds, floorProducts);
         printChecks(settings, rounds, allocation);
+        System.out.println("  the step's ReLU gradient mask (200×50, random patterns): " + masks);
         printSweeps(settings, sweeps);
         printFull(full);
         System.out.println("bench.step_one_core_seconds_per_1000=" + String.format(Locale.ROOT, "%.4f", rounds.stepOneCore().timing().median()));
         System.out.println("bench.fused_step_seconds_per_1000=" + String.format(Locale.ROOT, "%.4f", rounds.fused().timing().median()));
         System.out.println("bench.fused_to_floor_ratio=" + String.format(Locale.ROOT, "%.4f",
                 BenchResults.ratio(rounds.fused().timing(), rounds.floorAllCores().timing())));
+        System.out.println("bench.relu_mask_branching_microseconds=" + String.format(Locale.ROOT, "%.2f", masks.branching()));
+        System.out.println("bench.relu_mask_microseconds=" + String.format(Locale.ROOT, "%.2f", masks.branchless()));
         if (full != null) {
             System.out.println("bench.full_notebooks_seconds=" + String.format(Locale.ROOT, "%.1f", full.seconds()));
             System.out.println("bench.full_kernel_peak_rss_mib=" + String.format(Locale.ROOT, "%.0f", full.peakRssKiB() / 1024.0));
