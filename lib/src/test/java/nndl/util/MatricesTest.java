@@ -1,5 +1,6 @@
 package nndl.util;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -38,9 +39,7 @@ class MatricesTest {
             }
         }
         Matrices.keepWherePositive(a, mask);
-        for (int i = 0; i < expected.getNumElements(); i++) {
-            assertEquals(expected.data[i], a.data[i], 0.0, "entry " + i);
-        }
+        assertArrayEquals(expected.data, a.data, 0.0);
     }
 
     @Test
@@ -58,9 +57,7 @@ class MatricesTest {
         DMatrixRMaj expected = a.copy();
         CommonOps_DDRM.addEquals(expected, 0.25, b);
         Matrices.addEquals(a, 0.25, b);
-        for (int i = 0; i < expected.getNumElements(); i++) {
-            assertEquals(expected.data[i], a.data[i], 0.0, "entry " + i);
-        }
+        assertArrayEquals(expected.data, a.data, 0.0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Matrices.addEquals(new DMatrixRMaj(1, 4), 1.0, new DMatrixRMaj(4, 1)));
         assertEquals("addEquals: shapes differ, 1×4 vs 4×1", e.getMessage());
