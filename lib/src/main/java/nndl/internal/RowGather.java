@@ -9,9 +9,6 @@ import org.ejml.data.DMatrixRMaj;
  * over the training set; one core reads it at about 10 GB/s, two at about 16 (docs/performance.md).
  */
 public final class RowGather {
-    /** Elements (doubles) from which a copy is split: 1 MB, about 100 µs of one core's copying. */
-    static final long MIN_SPLIT_ELEMENTS = 1L << 17;
-
     private RowGather() {
     }
 
@@ -29,7 +26,7 @@ public final class RowGather {
     public static boolean gather(DMatrixRMaj x, int[] rows, int start, int end, DMatrixRMaj out) {
         int d = x.numCols;
         int count = end - start;
-        return RowSplit.shared().runIf((long) count * d >= MIN_SPLIT_ELEMENTS, count, RowSplit.ALIGN, (from, to) -> {
+        return RowSplit.shared().runIf((long) count * d >= RowSplit.MIN_SPLIT_ELEMENTS, count, RowSplit.ALIGN, (from, to) -> {
             if (rows == null) {
                 System.arraycopy(x.data, (start + from) * d, out.data, from * d, (to - from) * d);
                 return;

@@ -43,6 +43,12 @@ final class RowSplit {
      */
     static final long MIN_MULTIPLY_ADDS = 1L << 21;
     /**
+     * Elements (doubles) from which a pass over memory (a gather, a sum of squares, {@code a += β·b}) is
+     * split: 1 MB, tens of microseconds of one core's work, well above the cost of waking a helper. The
+     * step's minibatch gather (4.9 MB) and its passes over W1 (1.2 MB) are split.
+     */
+    static final long MIN_SPLIT_ELEMENTS = 1L << 17;
+    /**
      * Parts start at multiples of this many output rows. OpenBLAS computes the output in micro-tiles
      * and a partial tile at an edge takes another kernel, whose sums can differ in the last bit; output
      * rows are the columns of its column-major call, tiled 8 wide on Haswell and Zen, 2 on SkylakeX.

@@ -8,8 +8,6 @@ package nndl.internal;
  * passes over W1 (its regularisation gradient and its SGD update, 1.2 MB each) are such sums.
  */
 public final class ScaledAdd {
-    /** Elements from which the work is split: 1 MB of {@code a}, about 25 µs of one core's work. */
-    static final int MIN_SPLIT_ELEMENTS = 1 << 17;
     /** Blocks of this many elements are the unit of the split, so no two threads write one cache line. */
     private static final int BLOCK = 1 << 10;
 
@@ -31,7 +29,7 @@ public final class ScaledAdd {
     /** {@link #addEquals(double[], double, double[], int)} with {@code split}'s helpers (tests give it other part counts). */
     static void addEquals(double[] a, double beta, double[] b, int n, RowSplit split) {
         int blocks = (n + BLOCK - 1) / BLOCK;
-        split.runIf(n >= MIN_SPLIT_ELEMENTS, blocks, 1, (from, to) -> {
+        split.runIf(n >= RowSplit.MIN_SPLIT_ELEMENTS, blocks, 1, (from, to) -> {
             int end = Math.min(n, to * BLOCK);
             for (int i = from * BLOCK; i < end; i++) {
                 a[i] += beta * b[i];

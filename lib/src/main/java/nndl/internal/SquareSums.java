@@ -10,8 +10,6 @@ package nndl.internal;
 public final class SquareSums {
     /** Elements per chunk: 64 KB of doubles, a few microseconds of one core's work. */
     public static final int CHUNK = 1 << 13;
-    /** Elements from which the chunks are spread over the cores (about 30 µs of one core's work). */
-    static final int MIN_SPLIT_ELEMENTS = 1 << 17;
 
     private SquareSums() {
     }
@@ -33,7 +31,7 @@ public final class SquareSums {
             return chunk(p, 0, n);
         }
         double[] sums = new double[chunks];
-        split.runIf(n >= MIN_SPLIT_ELEMENTS, chunks, 1, (from, to) -> {
+        split.runIf(n >= RowSplit.MIN_SPLIT_ELEMENTS, chunks, 1, (from, to) -> {
             for (int c = from; c < to; c++) {
                 sums[c] = chunk(p, c * CHUNK, Math.min(n, (c + 1) * CHUNK));
             }
