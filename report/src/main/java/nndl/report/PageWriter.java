@@ -27,14 +27,26 @@ final class PageWriter implements Closeable {
 
     final PDDocument document;
     final Fonts fonts;
+    private final MachinePaths paths;
     private final List<PDPage> pages = new ArrayList<>();
     private PDPage page;
     private PDPageContentStream content;
     private float y;
 
     PageWriter(PDDocument document, Fonts fonts) {
+        this(document, fonts, MachinePaths.none());
+    }
+
+    /** A writer that rewrites the machine's folders in every text it draws ({@link MachinePaths}). */
+    PageWriter(PDDocument document, Fonts fonts, MachinePaths paths) {
         this.document = document;
         this.fonts = fonts;
+        this.paths = paths;
+    }
+
+    /** Returns {@code text} with the machine's absolute folders rewritten (see {@link MachinePaths}). */
+    String redact(String text) {
+        return paths.redact(text);
     }
 
     /** Left edge of the text column. */
@@ -109,7 +121,7 @@ final class PageWriter implements Closeable {
 
     /** Draws {@code text} (made printable first) with its baseline at {@code baseline}. */
     void text(float x, float baseline, String text, Inline.Style style) {
-        String printable = fonts.printable(style.font(), text);
+        String printable = fonts.printable(style.font(), paths.redact(text));
         if (printable.isEmpty()) {
             return;
         }
