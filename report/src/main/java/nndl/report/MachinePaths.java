@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Rewrites the absolute paths of the machine that wrote the report into names that mean something
  * to its reader: the project tree becomes relative ({@code /tmp/x/lib/src/...} → {@code lib/src/...}),
- * the data root {@code $NNDL_DATA}, the home folder {@code ~}, the temporary folder {@code $TMPDIR}.
+ * the data root {@code $NNDL_DATA}, the home folder {@code ~}, the temporary folder {@code $TMPDIR},
+ * any other absolute path {@code …/} and its last name.
  * A report is handed in and read elsewhere; the machine's folders say nothing there and may name
  * the user.
  */
@@ -18,6 +19,13 @@ final class MachinePaths {
     /** One rewrite: an absolute folder and what stands for it. */
     record Rewrite(String folder, String name) {
     }
+
+    /**
+     * Any other absolute path of two or more names (not inside a URL or a relative path): its folders
+     * are the machine's, only its last name is kept.
+     */
+    private static final Pattern OTHER_ABSOLUTE =
+            Pattern.compile("(?<![\\w.:/~$)\\]}>-])/(?:[\\w.-]+/)+([\\w.-]+)");
 
     private final List<Rewrite> rewrites;
     private final List<Pattern> patterns = new ArrayList<>();
@@ -78,7 +86,10 @@ final class MachinePaths {
         }
     }
 
-    /** Returns {@code text} with every rewritten folder replaced by its name. */
+    /**
+     * Returns {@code text} with every rewritten folder replaced by its name, and any other absolute
+     * path of the machine shortened to {@code …/} and its last name.
+     */
     String redact(String text) {
         if (rewrites.isEmpty() || text.indexOf('/') < 0) {
             return text;
@@ -99,6 +110,6 @@ final class MachinePaths {
             m.appendTail(sb);
             out = sb.toString();
         }
-        return out;
+        return OTHER_ABSOLUTE.matcher(out).replaceAll(m -> Matcher.quoteReplacement("…/" + m.group(1)));
     }
 }

@@ -33,7 +33,7 @@ final class NotebookRenderer {
     private static final float PIXELS_TO_POINTS = 0.75f;
     private static final float MIN_IMAGE_WIDTH = 220f;
     /** An image is shrunk at most to this fraction of its size to fit the room left on a page. */
-    private static final float MIN_IMAGE_SCALE = 0.7f;
+    private static final float MIN_IMAGE_SCALE = 0.6f;
     private static final java.util.regex.Pattern NUMBER =
             java.util.regex.Pattern.compile("[-+]?(\\d[\\d,]*\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?%?|NaN|-?Infinity");
 
