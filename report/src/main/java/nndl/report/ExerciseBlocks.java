@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 final class ExerciseBlocks {
     static final Pattern BEGIN =
-            Pattern.compile("^\\s*// BEGIN (SOLUTION|YOUR CODE) <?([A-Za-z_$][\\w$]*(?:\\.[\\w$<>]+)+?)>?: (.*\\S)\\s*$");
+            Pattern.compile("^\\s*// BEGIN (SOLUTION|YOUR CODE) <?([A-Za-z_$][\\w$]*(?:\\.[\\w$]+|\\.<init>)+)>?: (.*\\S)\\s*$");
     static final Pattern END = Pattern.compile("^\\s*// END (SOLUTION|YOUR CODE)\\s*$");
     /** Lines of a multi-line signature shown at most. */
     private static final int MAX_SIGNATURE_LINES = 4;

@@ -162,6 +162,18 @@ class GradedReportTest {
     }
 
     @Test
+    void pdfCheckPassesThisReportAndNamesWhatIsWrongOtherwise() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream errStream = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream out = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        assertEquals(0, PdfCheck.run(new String[] {"--tree", dir.toString(), "--max-pages", "30", "--student",
+                "Ada Lovelace (UID 123456789)", result.pdf().toString()}, out, errStream), err.toString());
+        assertEquals(1, PdfCheck.run(new String[] {"--tree", dir.toString(), "--max-pages", "3", "--student", "Grace",
+                result.pdf().toString()}, out, errStream));
+        assertTrue(err.toString().contains("more than 3") && err.toString().contains("'Student: Grace'"), err.toString());
+    }
+
+    @Test
     void theCoverSaysWhenNoStudentIdIsSet() {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("NNDL_STUDENT") == null, "NNDL_STUDENT is set here");
         assertEquals(GradedReport.STUDENT_NOT_SET, GradedReport.Options.defaults().student());
