@@ -12,11 +12,12 @@ final class Texts {
     }
 
     private static final Pattern TROUBLE = Pattern.compile(
-            "(?i)\\b(error|exception|warn(ing)?|fail(ed|ure)?|severe|fatal|traceback)\\b|\\tat [\\w$.]+\\(");
+            "(?i)(error|exception)\\b|\\b(warn(ing)?|fail(ed|ure)?|severe|fatal|traceback)\\b|\\tat [\\w$.]+\\(");
 
     /**
-     * Whether stderr text reads like a warning or an error (the words error, exception, warning,
-     * failed, severe, fatal, or a stack frame), rather than an informational line a library logs there.
+     * Whether stderr text reads like a warning or an error (a word ending in error or exception, the
+     * words warning, failed, severe, fatal, or a stack frame), rather than an informational line a
+     * library logs there.
      */
     static boolean looksLikeTrouble(String text) {
         return TROUBLE.matcher(text).find();
