@@ -119,9 +119,17 @@ final class PageWriter implements Closeable {
         return pages;
     }
 
-    /** Draws {@code text} (made printable first) with its baseline at {@code baseline}. */
+    /** Draws {@code text} (made printable first, the machine's folders rewritten) with its baseline at {@code baseline}. */
     void text(float x, float baseline, String text, Inline.Style style) {
-        String printable = fonts.printable(style.font(), paths.redact(text));
+        redactedText(x, baseline, paths.redact(text), style);
+    }
+
+    /**
+     * Draws {@code text} whose folders were already rewritten ({@link #redact}) as a whole: a piece of
+     * a wrapped line may start inside a relative path, which must not read as absolute.
+     */
+    void redactedText(float x, float baseline, String text, Inline.Style style) {
+        String printable = fonts.printable(style.font(), text);
         if (printable.isEmpty()) {
             return;
         }

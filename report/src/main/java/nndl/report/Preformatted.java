@@ -88,7 +88,7 @@ final class Preformatted {
                 }
                 int[] piece = pieces.get(p);
                 if (kinds == null) {
-                    writer.text(at, baseline, line.substring(piece[0], piece[1]), style);
+                    writer.redactedText(at, baseline, line.substring(piece[0], piece[1]), style);
                 } else {
                     segments(writer, line, kinds.get(n), piece[0], piece[1], at, baseline, style);
                 }
@@ -106,7 +106,7 @@ final class Preformatted {
             if (i == to || kinds[i] != kinds[start]) {
                 String text = line.substring(start, i);
                 Inline.Style segment = style(kinds[start], style);
-                writer.text(x, baseline, text, segment);
+                writer.redactedText(x, baseline, text, segment);
                 x += fonts.width(segment.font(), text, segment.size());
                 start = i;
             }
