@@ -34,6 +34,8 @@ final class NotebookRenderer {
     private static final float MIN_IMAGE_WIDTH = 220f;
     /** An image is shrunk at most to this fraction of its size to fit the room left on a page. */
     private static final float MIN_IMAGE_SCALE = 0.6f;
+    /** The same for an image taller than half a page. */
+    private static final float MIN_TALL_IMAGE_SCALE = 0.5f;
     private static final java.util.regex.Pattern NUMBER =
             java.util.regex.Pattern.compile("[-+]?(\\d[\\d,]*\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?%?|NaN|-?Infinity");
 
@@ -214,7 +216,8 @@ final class NotebookRenderer {
     /**
      * Draws an image fitted to the text width, with its Out[N] {@code label} (or null) on the same page.
      * When it does not fit below the cursor but most of it would, it is shrunk to the room left rather
-     * than leaving that room blank (down to {@link #MIN_IMAGE_SCALE} of its size).
+     * than leaving that room blank (down to {@link #MIN_IMAGE_SCALE} of its size, {@link #MIN_TALL_IMAGE_SCALE}
+     * for a tall one).
      */
     private void image(String base64, String label) {
         BufferedImage bitmap;
@@ -245,7 +248,9 @@ final class NotebookRenderer {
         float above = label == null ? 0 : labelHeight();
         float room = writer.remaining() - above;
         if (height > room) {
-            if (room >= writer.pageHeight() / 4 && room / height >= MIN_IMAGE_SCALE) {
+            // a tall picture (a grid of weights) stays legible smaller than a chart with its labels
+            float minScale = height > writer.pageHeight() / 2 ? MIN_TALL_IMAGE_SCALE : MIN_IMAGE_SCALE;
+            if (room >= writer.pageHeight() / 4 && room / height >= minScale) {
                 width *= room / height;
                 height = room;
             } else {

@@ -43,9 +43,8 @@ final class SourceAppendix {
         List<ExerciseBlocks.Block> blocks = ExerciseBlocks.scan(root, folders, tree, missing);
         String shownRoot = tree.toAbsolutePath().normalize().relativize(root.toAbsolutePath().normalize()).toString().replace('\\', '/');
         String intro = "Each exercise block of the library under " + shownRoot + (folders.isEmpty() ? "" : " (" + String.join(", ", folders) + ")")
-                + " as it is in this tree: the lines between // BEGIN YOUR CODE and // END YOUR CODE (// BEGIN SOLUTION and"
-                + " // END SOLUTION in the instructor edition), under the signature of the method they belong to, with the"
-                + " file's line numbers. " + blocks.size() + (blocks.size() == 1 ? " block." : " blocks.");
+                + " as it is in this tree (the lines between the block's BEGIN and END markers), under the signature of the"
+                + " method it belongs to, with the file's line numbers. " + blocks.size() + (blocks.size() == 1 ? " block." : " blocks.");
         if (!missing.isEmpty()) {
             intro += " Not present: " + String.join(", ", missing) + ".";
         }
