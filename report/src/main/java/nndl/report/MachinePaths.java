@@ -57,7 +57,8 @@ final class MachinePaths {
 
     /**
      * The rewrites for a report of the tree {@code tree}: the tree (relative), {@code $NNDL_DATA}'s
-     * value, the working folder, the home folder and the temporary folder of this JVM.
+     * value, the home folder and the temporary folder of this JVM. (Not the working folder: a path
+     * relative to wherever the command ran from would mislead.)
      *
      * @param tree the project tree (its files are named relative to it), or null
      * @param data the data root the notebooks read, or null
@@ -72,7 +73,6 @@ final class MachinePaths {
             rewrites.add(new Rewrite(real(data), "$NNDL_DATA"));
             rewrites.add(new Rewrite(data.toAbsolutePath().normalize().toString(), "$NNDL_DATA"));
         }
-        rewrites.add(new Rewrite(System.getProperty("user.dir"), "."));
         rewrites.add(new Rewrite(System.getProperty("user.home"), "~"));
         rewrites.add(new Rewrite(System.getProperty("java.io.tmpdir"), "$TMPDIR"));
         return new MachinePaths(rewrites);
