@@ -115,6 +115,35 @@ final class ExerciseBlocks {
         return blocks;
     }
 
+    /**
+     * Returns {@code blocks} in the order a reader meets them: by where the notebooks (in order) first
+     * name the block's class, then as they were; blocks of a class no code cell names come last.
+     *
+     * @param blocks    the blocks (not modified)
+     * @param notebooks the executed notebooks in order
+     */
+    static List<Block> inNotebookOrder(List<Block> blocks, List<NotebookFile> notebooks) {
+        StringBuilder code = new StringBuilder();
+        for (NotebookFile notebook : notebooks) {
+            for (NotebookFile.Cell cell : notebook.cells()) {
+                if (cell instanceof NotebookFile.Code c) {
+                    code.append(c.source()).append('\n');
+                }
+            }
+        }
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        for (Block block : blocks) {
+            String type = block.method().substring(0, block.method().indexOf('.'));
+            first.computeIfAbsent(type, t -> {
+                Matcher m = Pattern.compile("\\b" + Pattern.quote(t) + "\\b").matcher(code);
+                return m.find() ? m.start() : Integer.MAX_VALUE;
+            });
+        }
+        List<Block> sorted = new ArrayList<>(blocks);
+        sorted.sort(java.util.Comparator.comparingInt(b -> first.get(b.method().substring(0, b.method().indexOf('.')))));
+        return sorted;
+    }
+
     /** Returns the 0-based line declaring {@code method} above line {@code from}, or -1. */
     private static int signatureLine(List<String> lines, int from, String method) {
         Pattern declaration = Pattern.compile("^\\s*(?:@\\w+\\s+)*(?:(?:public|protected|private|static|final|abstract|"

@@ -213,7 +213,7 @@ public final class GradedReport {
             markdown.render(Files.readString(options.answers(), StandardCharsets.UTF_8), writer.left(), writer.width(),
                     (level, text, top) -> { });
         }
-        new SourceAppendix(writer, styles, layout, preformatted).draw(options.sources(), options.sourceFolders(), outline);
+        new SourceAppendix(writer, styles, layout, preformatted).draw(options.sources(), options.sourceFolders(), notebooks, outline);
     }
 
     /** Writes "page i of n" centred at the bottom of every page. */

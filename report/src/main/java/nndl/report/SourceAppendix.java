@@ -32,19 +32,20 @@ final class SourceAppendix {
      * Draws the appendix on a new page, adding one outline entry per block under its own entry.
      *
      * @param root    the library source root, e.g. {@code <tree>/lib/src/main/java/nndl}
-     * @param folders sub-folders of {@code root} to read (empty: all of it)
+     * @param folders   sub-folders of {@code root} to read (empty: all of it)
+     * @param notebooks the notebooks in order: the blocks follow the order they first use the blocks' classes
      */
-    void draw(Path root, List<String> folders, Outline outline) throws IOException {
+    void draw(Path root, List<String> folders, List<NotebookFile> notebooks, Outline outline) throws IOException {
         writer.newPage();
         PDOutlineItem entry = outline.add(TITLE, writer.page(), writer.y());
         paragraph(TITLE, styles.title.withSize(17f));
         Path tree = ExerciseBlocks.tree(root);
         List<String> missing = new ArrayList<>();
-        List<ExerciseBlocks.Block> blocks = ExerciseBlocks.scan(root, folders, tree, missing);
+        List<ExerciseBlocks.Block> blocks = ExerciseBlocks.inNotebookOrder(ExerciseBlocks.scan(root, folders, tree, missing), notebooks);
         String shownRoot = tree.toAbsolutePath().normalize().relativize(root.toAbsolutePath().normalize()).toString().replace('\\', '/');
         String intro = "Each exercise block of the library under " + shownRoot + (folders.isEmpty() ? "" : " (" + String.join(", ", folders) + ")")
                 + " as it is in this tree (the lines between the block's BEGIN and END markers), under the signature of the"
-                + " method it belongs to, with the file's line numbers. " + blocks.size() + (blocks.size() == 1 ? " block." : " blocks.");
+                + " method it belongs to, with the file's line numbers, in the order the notebooks use them. " + blocks.size() + (blocks.size() == 1 ? " block." : " blocks.");
         if (!missing.isEmpty()) {
             intro += " Not present: " + String.join(", ", missing) + ".";
         }

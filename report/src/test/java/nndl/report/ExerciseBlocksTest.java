@@ -58,6 +58,22 @@ class ExerciseBlocksTest {
     }
 
     @Test
+    void blocksFollowTheOrderTheNotebooksFirstNameTheirClasses() {
+        List<ExerciseBlocks.Block> blocks = List.of(block("Affine.affineForward"), block("Relu.reluForward"),
+                block("Affine.affineBackward"), block("Unused.x"), block("TwoLayerNet.loss"));
+        List<NotebookFile> notebooks = List.of(
+                new NotebookFile("a", Path.of("a.ipynb"), List.of(new NotebookFile.Code("var net = new TwoLayerNet(o);", 1, List.of()))),
+                new NotebookFile("b", Path.of("b.ipynb"), List.of(new NotebookFile.Markdown("Affine first in prose"),
+                        new NotebookFile.Code("Relu.reluForward(x); // ReluAffine\nAffine.affineForward(x, w, b);", 2, List.of()))));
+        assertEquals(List.of("TwoLayerNet.loss", "Relu.reluForward", "Affine.affineForward", "Affine.affineBackward", "Unused.x"),
+                ExerciseBlocks.inNotebookOrder(blocks, notebooks).stream().map(ExerciseBlocks.Block::method).toList());
+    }
+
+    private static ExerciseBlocks.Block block(String method) {
+        return new ExerciseBlocks.Block("F.java", method, "b", 1, 3, List.of("x"), 0, List.of());
+    }
+
+    @Test
     void theTreeOfAMavenSourceRootIsTheFolderAboveTheModule() {
         assertEquals(Path.of("/a/tree"), ExerciseBlocks.tree(Path.of("/a/tree/lib/src/main/java/nndl")));
         assertEquals(Path.of("/a"), ExerciseBlocks.tree(Path.of("/a/sources")));
