@@ -116,8 +116,10 @@ final class ExerciseBlocks {
     }
 
     /**
-     * Returns {@code blocks} in the order a reader meets them: by where the notebooks (in order) first
-     * name the block's class, then as they were; blocks of a class no code cell names come last.
+     * Returns {@code blocks} in the order a reader meets them: by where the notebooks' code cells (in
+     * order) first name the block's class, or, for a class they never name (its methods statically
+     * imported), first call one of its blocks' methods; then as they were. Blocks of a class the cells
+     * neither name nor call come last.
      *
      * @param blocks    the blocks (not modified)
      * @param notebooks the executed notebooks in order
@@ -133,15 +135,28 @@ final class ExerciseBlocks {
         }
         java.util.Map<String, Integer> first = new java.util.HashMap<>();
         for (Block block : blocks) {
-            String type = block.method().substring(0, block.method().indexOf('.'));
-            first.computeIfAbsent(type, t -> {
-                Matcher m = Pattern.compile("\\b" + Pattern.quote(t) + "\\b").matcher(code);
-                return m.find() ? m.start() : Integer.MAX_VALUE;
-            });
+            first.computeIfAbsent(type(block), t -> position(code, "\\b" + Pattern.quote(t) + "\\b"));
+        }
+        // a class the cells never name (its methods statically imported): where they first call one of its methods
+        java.util.Map<String, Integer> called = new java.util.HashMap<>();
+        for (Block block : blocks) {
+            String method = block.method().substring(block.method().lastIndexOf('.') + 1);
+            called.merge(type(block), position(code, "\\b" + Pattern.quote(method) + "\\s*\\("), Math::min);
         }
         List<Block> sorted = new ArrayList<>(blocks);
-        sorted.sort(java.util.Comparator.comparingInt(b -> first.get(b.method().substring(0, b.method().indexOf('.')))));
+        sorted.sort(java.util.Comparator.comparingInt(b -> first.get(type(b)) < Integer.MAX_VALUE
+                ? first.get(type(b)) : called.get(type(b))));
         return sorted;
+    }
+
+    private static String type(Block block) {
+        return block.method().substring(0, block.method().indexOf('.'));
+    }
+
+    /** The offset of the first match of {@code regex} in {@code text}, or Integer.MAX_VALUE when none. */
+    private static int position(CharSequence text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? m.start() : Integer.MAX_VALUE;
     }
 
     /** Returns the 0-based line declaring {@code method} above line {@code from}, or -1. */

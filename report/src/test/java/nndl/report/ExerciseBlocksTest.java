@@ -60,12 +60,14 @@ class ExerciseBlocksTest {
     @Test
     void blocksFollowTheOrderTheNotebooksFirstNameTheirClasses() {
         List<ExerciseBlocks.Block> blocks = List.of(block("Affine.affineForward"), block("Relu.reluForward"),
-                block("Affine.affineBackward"), block("Unused.x"), block("TwoLayerNet.loss"));
+                block("Affine.affineBackward"), block("Unused.x"), block("TwoLayerNet.loss"), block("Layers.sigmoid"));
         List<NotebookFile> notebooks = List.of(
                 new NotebookFile("a", Path.of("a.ipynb"), List.of(new NotebookFile.Code("var net = new TwoLayerNet(o);", 1, List.of()))),
                 new NotebookFile("b", Path.of("b.ipynb"), List.of(new NotebookFile.Markdown("Affine first in prose"),
-                        new NotebookFile.Code("Relu.reluForward(x); // ReluAffine\nAffine.affineForward(x, w, b);", 2, List.of()))));
-        assertEquals(List.of("TwoLayerNet.loss", "Relu.reluForward", "Affine.affineForward", "Affine.affineBackward", "Unused.x"),
+                        new NotebookFile.Code("Relu.reluForward(x); // ReluAffine\nAffine.affineForward(x, w, b);\n"
+                                + "var s = sigmoid (x);", 2, List.of()))));
+        assertEquals(List.of("TwoLayerNet.loss", "Relu.reluForward", "Affine.affineForward", "Affine.affineBackward",
+                        "Layers.sigmoid", "Unused.x"),
                 ExerciseBlocks.inNotebookOrder(blocks, notebooks).stream().map(ExerciseBlocks.Block::method).toList());
     }
 
