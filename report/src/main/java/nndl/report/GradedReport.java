@@ -24,13 +24,15 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
  *         .withNotebooks(Path.of("build/notebooks")).withOut(Path.of("build/report/graded-report.pdf")));
  * }</pre>
  * The PDF holds a cover with the score table, every notebook in order (each on a new page, with an
- * outline entry), and an appendix with the graded library sources; every page says "page i of n".
+ * outline entry), and an appendix with the student's code in each exercise block; every page says
+ * "page i of n". No absolute folder of the machine is printed ({@link MachinePaths}).
  * Fonts are DejaVu Sans / Sans Mono, embedded (Debian package fonts-dejavu-core).
  */
 public final class GradedReport {
-    /** The library folders (under the source root) whose files are the graded code. */
-    public static final List<String> DEFAULT_SOURCE_FOLDERS =
-            List.of("layers", "nets", "neuralnet", "optim", "solver", "gradcheck", "multilayer");
+    /** The library folders (under the source root) searched for exercise blocks: none named, all of it. */
+    public static final List<String> DEFAULT_SOURCE_FOLDERS = List.of();
+    /** The cover's student when none was given (not the machine's user name: that is rarely the student's id). */
+    public static final String STUDENT_NOT_SET = "(not set — NNDL_STUDENT or ./workbook submit)";
 
     private GradedReport() {
     }
@@ -55,13 +57,13 @@ public final class GradedReport {
 
         /**
          * Returns build/notebooks → build/report/graded-report.pdf with sources lib/src/main/java/nndl,
-         * the default folders, the student from NNDL_STUDENT (else the user name), the full dataset only
+         * the default folders, the student from NNDL_STUDENT (else {@link #STUDENT_NOT_SET}), the full dataset only
          * when {@link #verifiedFullRun} says so for NNDL_PROFILE and NNDL_DATA, no hidden checks and no answers.
          */
         public static Options defaults() {
             String student = System.getenv("NNDL_STUDENT");
             if (student == null || student.isBlank()) {
-                student = System.getProperty("user.name", "unknown");
+                student = STUDENT_NOT_SET;
             }
             String data = System.getenv("NNDL_DATA");
             return new Options(Path.of("build/notebooks"), Path.of("build/report/graded-report.pdf"),
@@ -147,7 +149,10 @@ public final class GradedReport {
         try (PDDocument document = new PDDocument()) {
             Fonts fonts = Fonts.load(document);
             Outline outline = new Outline(document);
-            try (PageWriter writer = new PageWriter(document, fonts)) {
+            String data = System.getenv("NNDL_DATA");
+            MachinePaths paths = MachinePaths.of(ExerciseBlocks.tree(options.sources()),
+                    data == null || data.isBlank() ? null : Path.of(data));
+            try (PageWriter writer = new PageWriter(document, fonts, paths)) {
                 draw(writer, fonts, outline, notebooks, summary, options);
             }
             outline.finish();
@@ -208,7 +213,7 @@ public final class GradedReport {
             markdown.render(Files.readString(options.answers(), StandardCharsets.UTF_8), writer.left(), writer.width(),
                     (level, text, top) -> { });
         }
-        new SourceAppendix(writer, styles, layout, preformatted).draw(options.sources(), options.sourceFolders(), outline);
+        new SourceAppendix(writer, styles, layout, preformatted).draw(options.sources(), options.sourceFolders(), notebooks, outline);
     }
 
     /** Writes "page i of n" centred at the bottom of every page. */

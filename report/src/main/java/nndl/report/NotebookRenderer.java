@@ -18,9 +18,11 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * Draws one executed notebook: markdown cells rendered, code cells in monospace on a light band
- * with their execution count, then their outputs — printed text, results, tracebacks (ANSI codes
- * removed), PNG images fitted to the text width, HTML tables as tables (else their text/plain
- * form), and grade records as their human line, coloured by outcome.
+ * with their execution count, coloured as Java, then their outputs — printed text (stderr greyed,
+ * on a warning band only when it reads like a warning or error), results (their Out[N] label kept
+ * on the page of the output), tracebacks (ANSI codes removed, on an error band), PNG images fitted
+ * to the text width, HTML tables as tables (else their text/plain form), and grade records as their
+ * human line, coloured by outcome.
  */
 final class NotebookRenderer {
     /** Outputs longer than this many lines keep their head and tail. */
@@ -30,6 +32,10 @@ final class NotebookRenderer {
     private static final float CELL_GAP = 7f;
     private static final float PIXELS_TO_POINTS = 0.75f;
     private static final float MIN_IMAGE_WIDTH = 220f;
+    /** An image is shrunk at most to this fraction of its size to fit the room left on a page. */
+    private static final float MIN_IMAGE_SCALE = 0.6f;
+    /** The same for an image taller than half a page. */
+    private static final float MIN_TALL_IMAGE_SCALE = 0.5f;
     private static final java.util.regex.Pattern NUMBER =
             java.util.regex.Pattern.compile("[-+]?(\\d[\\d,]*\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?%?|NaN|-?Infinity");
 
@@ -66,9 +72,9 @@ final class NotebookRenderer {
 
     private void code(NotebookFile.Code code) {
         String count = code.executionCount() == null ? " " : code.executionCount().toString();
-        label("In [" + count + "]:");
-        preformatted.draw(writer, code.source().isEmpty() ? " " : code.source(), writer.left(), writer.width(),
-                styles.code, Styles.CODE_BACKGROUND, false);
+        label("In [" + count + "]:", styles.code.size() * 2.5f);
+        preformatted.drawJava(writer, code.source().isEmpty() ? " " : code.source(), writer.left(), writer.width(),
+                styles.code, Styles.CODE_BACKGROUND);
         List<NotebookFile.Output> outputs = mergeStreams(code.outputs());
         for (NotebookFile.Output output : outputs) {
             writer.gap(3f);
@@ -76,11 +82,15 @@ final class NotebookRenderer {
         }
     }
 
-    private void label(String text) {
-        float height = styles.label.size() * 1.4f;
-        writer.ensure(height + styles.code.size() * 2.5f);
+    /** Draws an In/Out label, on a new page unless {@code keepWith} points of what follows fit below it. */
+    private void label(String text, float keepWith) {
+        writer.ensure(labelHeight() + keepWith);
         writer.text(writer.left(), writer.y() - styles.label.size(), text, styles.label);
-        writer.down(height);
+        writer.down(labelHeight());
+    }
+
+    private float labelHeight() {
+        return styles.label.size() * 1.4f;
     }
 
     private static List<NotebookFile.Output> mergeStreams(List<NotebookFile.Output> outputs) {
@@ -100,25 +110,33 @@ final class NotebookRenderer {
     private void output(NotebookFile.Output output) {
         if (output instanceof NotebookFile.Stream stream) {
             String text = Texts.applyCarriageReturns(Texts.stripAnsi(stream.text()));
-            Color background = "stderr".equals(stream.name()) ? Styles.STDERR_BACKGROUND : null;
-            printed(text, background);
+            if ("stderr".equals(stream.name()) && !Texts.looksLikeTrouble(text)) {
+                // informational lines a library logs on stderr (e.g. which BLAS it uses) are not errors:
+                // shown as printed text, only greyed
+                printed(text, null, styles.code.withColor(Styles.MUTED));
+            } else {
+                printed(text, "stderr".equals(stream.name()) ? Styles.STDERR_BACKGROUND : null, styles.code);
+            }
         } else if (output instanceof NotebookFile.Error error) {
             String text = error.traceback().isEmpty() ? error.ename() + ": " + error.evalue()
                     : String.join("\n", error.traceback());
-            printed(Texts.stripAnsi(text), Styles.ERROR_BACKGROUND);
+            printed(Texts.stripAnsi(text), Styles.ERROR_BACKGROUND, styles.code);
         } else if (output instanceof NotebookFile.Data data) {
-            if ("execute_result".equals(data.outputType())) {
-                label("Out[" + (data.executionCount() == null ? " " : data.executionCount()) + "]:");
-            }
-            data(data);
+            String label = "execute_result".equals(data.outputType())
+                    ? "Out[" + (data.executionCount() == null ? " " : data.executionCount()) + "]:" : null;
+            data(data, label);
         }
     }
 
     private void printed(String text, Color background) {
+        printed(text, background, styles.code);
+    }
+
+    private void printed(String text, Color background, Inline.Style style) {
         if (text.isBlank()) {
             return;
         }
-        preformatted.draw(writer, capped(text), writer.left(), writer.width(), styles.code, background, false);
+        preformatted.draw(writer, capped(text), writer.left(), writer.width(), style, background, false);
     }
 
     /**
@@ -142,7 +160,16 @@ final class NotebookRenderer {
         return String.join("\n", kept);
     }
 
-    private void data(NotebookFile.Data data) {
+    /** Draws a MIME bundle; {@code label} (an Out[N] label, or null) stays on the page of its output's start. */
+    private void data(NotebookFile.Data data, String label) {
+        boolean png = data.text("image/png") != null;
+        if (png || data.text("image/jpeg") != null) {
+            image(data.text(png ? "image/png" : "image/jpeg"), label);
+            return;
+        }
+        if (label != null) {
+            label(label, styles.code.size() * 2.5f);
+        }
         JsonObject grade = data.json(GradeResult.MIME_TYPE);
         if (grade != null) {
             grade(data, grade);
@@ -150,8 +177,6 @@ final class NotebookRenderer {
             String line = data.text("text/plain");
             RunInfo run = RunInfo.fromJson(data.json(RunInfo.MIME_TYPE));
             sansLine(line != null ? line : "Profile: " + run.profile(), styles.bold);
-        } else if (data.text("image/png") != null || data.text("image/jpeg") != null) {
-            image(data.text(data.text("image/png") != null ? "image/png" : "image/jpeg"));
         } else if (data.text("text/html") != null && htmlTable(data.text("text/html"))) {
             return;
         } else if (data.text("text/markdown") != null) {
@@ -188,7 +213,13 @@ final class NotebookRenderer {
                 writer.width(), InlineLayout.Align.LEFT);
     }
 
-    private void image(String base64) {
+    /**
+     * Draws an image fitted to the text width, with its Out[N] {@code label} (or null) on the same page.
+     * When it does not fit below the cursor but most of it would, it is shrunk to the room left rather
+     * than leaving that room blank (down to {@link #MIN_IMAGE_SCALE} of its size, {@link #MIN_TALL_IMAGE_SCALE}
+     * for a tall one).
+     */
+    private void image(String base64, String label) {
         BufferedImage bitmap;
         try {
             bitmap = ImageIO.read(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
@@ -196,6 +227,9 @@ final class NotebookRenderer {
             bitmap = null;
         }
         if (bitmap == null) {
+            if (label != null) {
+                label(label, styles.code.size() * 2.5f);
+            }
             printed("[image that could not be decoded]", null);
             return;
         }
@@ -210,6 +244,21 @@ final class NotebookRenderer {
             image = LosslessFactory.createFromImage(writer.document, bitmap);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        float above = label == null ? 0 : labelHeight();
+        float room = writer.remaining() - above;
+        if (height > room) {
+            // a tall picture (a grid of weights) stays legible smaller than a chart with its labels
+            float minScale = height > writer.pageHeight() / 2 ? MIN_TALL_IMAGE_SCALE : MIN_IMAGE_SCALE;
+            if (room >= writer.pageHeight() / 4 && room / height >= minScale) {
+                width *= room / height;
+                height = room;
+            } else {
+                writer.newPage();
+            }
+        }
+        if (label != null) {
+            label(label, height);
         }
         writer.ensure(height);
         writer.image(image, writer.left() + (writer.width() - width) / 2, writer.y() - height, width, height);

@@ -27,14 +27,26 @@ final class PageWriter implements Closeable {
 
     final PDDocument document;
     final Fonts fonts;
+    private final MachinePaths paths;
     private final List<PDPage> pages = new ArrayList<>();
     private PDPage page;
     private PDPageContentStream content;
     private float y;
 
     PageWriter(PDDocument document, Fonts fonts) {
+        this(document, fonts, MachinePaths.none());
+    }
+
+    /** A writer that rewrites the machine's folders in every text it draws ({@link MachinePaths}). */
+    PageWriter(PDDocument document, Fonts fonts, MachinePaths paths) {
         this.document = document;
         this.fonts = fonts;
+        this.paths = paths;
+    }
+
+    /** Returns {@code text} with the machine's absolute folders rewritten (see {@link MachinePaths}). */
+    String redact(String text) {
+        return paths.redact(text);
     }
 
     /** Left edge of the text column. */
@@ -107,8 +119,16 @@ final class PageWriter implements Closeable {
         return pages;
     }
 
-    /** Draws {@code text} (made printable first) with its baseline at {@code baseline}. */
+    /** Draws {@code text} (made printable first, the machine's folders rewritten) with its baseline at {@code baseline}. */
     void text(float x, float baseline, String text, Inline.Style style) {
+        redactedText(x, baseline, paths.redact(text), style);
+    }
+
+    /**
+     * Draws {@code text} whose folders were already rewritten ({@link #redact}) as a whole: a piece of
+     * a wrapped line may start inside a relative path, which must not read as absolute.
+     */
+    void redactedText(float x, float baseline, String text, Inline.Style style) {
         String printable = fonts.printable(style.font(), text);
         if (printable.isEmpty()) {
             return;

@@ -21,16 +21,16 @@ public final class ReportMain {
     private static final String HELP = """
             Usage: java -cp tools/target/nndl-tools.jar:tools/target/dependency/* nndl.report.ReportMain [options]
 
-            Writes the graded PDF report (cover with the score table, the executed notebooks, the graded
-            library sources) from executed notebooks; with --check, only checks the recorded grades.
+            Writes the graded PDF report (cover with the score table, the executed notebooks, the code of
+            each exercise block) from executed notebooks; with --check, only checks the recorded grades.
 
             Options:
               --notebooks DIR   folder of executed .ipynb files (default build/notebooks)
               --out FILE        PDF to write (default build/report/graded-report.pdf)
               --sources DIR     library source root for the appendix (default lib/src/main/java/nndl)
-              --folders A,B,..  sub-folders of --sources shown in the appendix
-                                (default layers,nets,neuralnet,optim,solver,gradcheck,multilayer)
-              --student NAME    name on the cover (default $NNDL_STUDENT, else the user name)
+              --folders A,B,..  sub-folders of --sources whose exercise blocks the appendix shows
+                                (default: all of --sources)
+              --student NAME    name on the cover (default $NNDL_STUDENT, else "(not set ...)")
               --profile P       the profile the notebooks ran in (default $NNDL_PROFILE, else full)
               --data DIR        the data root they read (default $NNDL_DATA, else data/); checks
                                 that need the full CIFAR-10 are graded only when the profile is

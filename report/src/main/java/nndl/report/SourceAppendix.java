@@ -1,16 +1,21 @@
 package nndl.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 
-/** The appendix: the graded library source files, each with a header and numbered, wrapped lines. */
+/**
+ * The appendix: the student's code in each exercise block of the library ({@link ExerciseBlocks}),
+ * one after the other, each headed by its method and block name and its file:lines relative to the
+ * project tree, under the signature of its method, with the file's line numbers and Java colouring.
+ * Only the blocks: the rest of the library is the course's, not the student's work.
+ */
 final class SourceAppendix {
+    static final String TITLE = "Appendix: your code in the exercises";
+    private static final float GAP_BETWEEN_BLOCKS = 9f;
+
     private final PageWriter writer;
     private final Styles styles;
     private final InlineLayout layout;
@@ -23,51 +28,89 @@ final class SourceAppendix {
         this.preformatted = preformatted;
     }
 
-    /** Returns the .java files under {@code root/<folder>} for each folder, sorted, and the folders that are missing. */
-    static List<Path> files(Path root, List<String> folders, List<String> missing) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String folder : folders) {
-            Path dir = root.resolve(folder);
-            if (!Files.isDirectory(dir)) {
-                missing.add(folder);
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().forEach(files::add);
-            }
-        }
-        return files;
-    }
-
-    /** Draws the appendix on a new page, adding one outline entry per file under {@code entry}'s creator. */
-    void draw(Path root, List<String> folders, Outline outline) throws IOException {
+    /**
+     * Draws the appendix on a new page, adding one outline entry per block under its own entry.
+     *
+     * @param root    the library source root, e.g. {@code <tree>/lib/src/main/java/nndl}
+     * @param folders   sub-folders of {@code root} to read (empty: all of it)
+     * @param notebooks the notebooks in order: the blocks follow the order they first use the blocks' classes
+     */
+    void draw(Path root, List<String> folders, List<NotebookFile> notebooks, Outline outline) throws IOException {
         writer.newPage();
-        PDOutlineItem entry = outline.add("Appendix: graded library sources", writer.page(), writer.y());
-        paragraph("Appendix: graded library sources", styles.title.withSize(17f));
+        PDOutlineItem entry = outline.add(TITLE, writer.page(), writer.y());
+        paragraph(TITLE, styles.title.withSize(17f));
+        Path tree = ExerciseBlocks.tree(root);
         List<String> missing = new ArrayList<>();
-        List<Path> files = files(root, folders, missing);
-        String intro = "The library code behind the graded functions: the .java files under " + root + "/{"
-                + String.join(", ", folders) + "}.";
+        List<ExerciseBlocks.Block> blocks = ExerciseBlocks.inNotebookOrder(ExerciseBlocks.scan(root, folders, tree, missing), notebooks);
+        String shownRoot = tree.toAbsolutePath().normalize().relativize(root.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        String intro = "Each exercise block of the library under " + shownRoot + (folders.isEmpty() ? "" : " (" + String.join(", ", folders) + ")")
+                + " as it is in this tree (the lines between the block's BEGIN and END markers), under the signature of the"
+                + " method it belongs to, with the file's line numbers, in the order the notebooks use them. " + blocks.size() + (blocks.size() == 1 ? " block." : " blocks.");
         if (!missing.isEmpty()) {
             intro += " Not present: " + String.join(", ", missing) + ".";
         }
         paragraph(intro, styles.small.withColor(Styles.MUTED));
-        if (files.isEmpty()) {
-            paragraph("No graded source files were found.", styles.body);
+        if (blocks.isEmpty()) {
+            paragraph("No exercise blocks were found: a block is marked // BEGIN YOUR CODE <Class.method>: <block name> "
+                    + "… // END YOUR CODE.", styles.body);
         }
-        Path base = root.getParent() == null ? root : root.getParent();
-        for (Path file : files) {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            String name = base.relativize(file).toString().replace('\\', '/');
-            writer.gap(10);
-            writer.ensure(60);
-            outline.add(entry, name, writer.page(), writer.y());
-            paragraph(name + "  (" + lines.size() + " lines)", styles.bold.withFont(writer.fonts.monoBold).withSize(9.5f));
-            writer.line(writer.left(), writer.y() + 1, writer.left() + writer.width(), writer.y() + 1, 0.6f, Styles.MUTED);
-            writer.down(2);
-            preformatted.draw(writer, String.join("\n", lines), writer.left(), writer.width(),
-                    styles.code.withSize(7.2f), null, true);
+        for (ExerciseBlocks.Block block : blocks) {
+            block(block, entry, outline);
         }
+    }
+
+    private void block(ExerciseBlocks.Block block, PDOutlineItem entry, Outline outline) {
+        Inline.Style code = styles.code;
+        float lineHeight = code.size() * 1.32f;
+        writer.gap(GAP_BETWEEN_BLOCKS);
+        // the header, the signature and the first lines of the block stay together
+        writer.ensure(28 + lineHeight * Math.min(6, block.signature().size() + block.body().size() + 1));
+        outline.add(entry, block.method() + ": " + block.name(), writer.page(), writer.y());
+        layout.draw(writer, layout.wrap(List.of(
+                new Inline.Run(block.method(), styles.bold.withFont(writer.fonts.monoBold).withSize(9.5f)),
+                new Inline.Run(" — " + block.name(), styles.bold.withSize(9.5f))), writer.width()),
+                writer.left(), writer.width(), InlineLayout.Align.LEFT);
+        paragraph(block.location(), styles.small.withFont(writer.fonts.mono).withColor(Styles.MUTED));
+        int indent = indent(block);
+        if (!block.signature().isEmpty()) {
+            preformatted.draw(writer, dedent(block.signature(), indent), writer.left(), writer.width(), code, null,
+                    block.signatureLine(), true);
+            if (!block.signatureAdjacent()) {
+                preformatted.draw(writer, List.of(" ".repeat(Math.max(0, 4 - indent)) + "…"), writer.left(), writer.width(),
+                        code.withColor(Styles.MUTED), null, 0, false);
+            }
+        }
+        List<String> body = block.body().stream().allMatch(String::isBlank) ? List.of("// (empty)") : dedent(block.body(), indent);
+        preformatted.draw(writer, body, writer.left(), writer.width(), code, Styles.CODE_BACKGROUND, block.beginLine() + 1, true);
+    }
+
+    /** The indentation common to the signature and the block's non-blank lines. */
+    private static int indent(ExerciseBlocks.Block block) {
+        int indent = Integer.MAX_VALUE;
+        List<String> all = new ArrayList<>(block.signature());
+        all.addAll(block.body());
+        for (String line : all) {
+            if (!line.isBlank()) {
+                int spaces = 0;
+                while (spaces < line.length() && line.charAt(spaces) == ' ') {
+                    spaces++;
+                }
+                indent = Math.min(indent, spaces);
+            }
+        }
+        return indent == Integer.MAX_VALUE ? 0 : indent;
+    }
+
+    private static List<String> dedent(List<String> lines, int indent) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            int cut = 0;
+            while (cut < indent && cut < line.length() && line.charAt(cut) == ' ') {
+                cut++;
+            }
+            out.add(line.substring(cut));
+        }
+        return out;
     }
 
     private void paragraph(String text, Inline.Style style) {

@@ -11,6 +11,18 @@ final class Texts {
     private Texts() {
     }
 
+    private static final Pattern TROUBLE = Pattern.compile(
+            "(?i)(error|exception)\\b|\\b(warn(ing)?|fail(ed|ure)?|severe|fatal|traceback)\\b|\\tat [\\w$.]+\\(");
+
+    /**
+     * Whether stderr text reads like a warning or an error (a word ending in error or exception, the
+     * words warning, failed, severe, fatal, or a stack frame), rather than an informational line a
+     * library logs there.
+     */
+    static boolean looksLikeTrouble(String text) {
+        return TROUBLE.matcher(text).find();
+    }
+
     /** Removes ANSI colour and cursor escape sequences (as in IPython tracebacks). */
     static String stripAnsi(String text) {
         return ANSI.matcher(text).replaceAll("");

@@ -82,10 +82,102 @@ class GradedReportTest {
             assertTrue(all.contains("Two-layer neural network") && all.contains("bold"), "markdown text missing");
             assertTrue(all.contains("Unicode: αβγ ∇ ≤ × ?? ok."), "unicode text (with '?' for glyphs DejaVu lacks) missing");
             assertFalse(all.contains("$x^2$") || all.contains("\\frac"), "math left as raw LaTeX");
-            assertTrue(all.contains("nndl/layers/Layers.java") && all.contains("nndl/optim/Optim.java"), "appendix file headers missing");
-            assertTrue(all.contains("Affine layer — out = x·W + b."), "unicode source text missing");
-            assertTrue(all.contains("Not present: nets, neuralnet, solver, gradcheck, multilayer"), "missing folders not listed");
+            assertTrue(all.contains("lib/src/main/java/nndl/layers/Layers.java:12-14"), "appendix block location missing");
+            assertTrue(all.contains(ReportFixtures.BLOCK_LINE), "unicode source text of the block missing");
         }
+    }
+
+    @Test
+    void appendixHoldsOnlyTheExerciseBlocksUnderTheirSignatures() throws IOException {
+        try (PDDocument document = Loader.loadPDF(result.pdf().toFile())) {
+            PDOutlineItem appendix = null;
+            for (PDOutlineItem item : document.getDocumentCatalog().getDocumentOutline().children()) {
+                appendix = item;
+            }
+            int first = document.getPages().indexOf(appendix.findDestinationPage(document)) + 1;
+            String text = text(document, first, document.getNumberOfPages());
+            assertTrue(text.startsWith(SourceAppendix.TITLE), text);
+            for (String expected : List.of("Layers.affineForward — affine forward", "lib/src/main/java/nndl/layers/Layers.java:12-14",
+                    "public static double[] affineForward(double[] x,", "double w) {", "for (int i = 0; i < x.length; i++) {",
+                    ReportFixtures.BLOCK_LINE, "Layers.relu — relu forward", "lib/src/main/java/nndl/layers/Layers.java:21",
+                    "static int relu(int v) {", "return Math.max(0, v);", "2 blocks.")) {
+                assertTrue(text.contains(expected), "appendix lacks '" + expected + "':\n" + text);
+            }
+            for (String outside : List.of("package nndl", "class comment", "Javadoc of affineForward", "0123456789",
+                    "double[] out = new double[x.length]", "return out;", "notAnExercise", "Optim",
+                    "BEGIN YOUR CODE Layers", "BEGIN SOLUTION Layers", "END YOUR CODE //", "Layers.java (")) {
+                assertFalse(text.contains(outside), "appendix holds '" + outside + "', which is not in an exercise block:\n" + text);
+            }
+            // the file's own line numbers in the gutter: the signature at 8, the block's first line at 12
+            assertTrue(text.contains("8 public static double[] affineForward") && text.contains("12 for (int i"), text);
+        }
+    }
+
+    @Test
+    void noAbsolutePathOfTheMachineIsPrinted() throws IOException {
+        try (PDDocument document = Loader.loadPDF(result.pdf().toFile())) {
+            String all = new PDFTextStripper().getText(document);
+            assertTrue(all.contains("saved notebooks/two_layer_nn.ipynb"), "a path in the tree is not shown relative to it");
+            List<String> machine = new ArrayList<>(List.of(dir.toString(), dir.toRealPath().toString(),
+                    System.getProperty("java.io.tmpdir") + "/", System.getProperty("user.dir") + "/"));
+            if (System.getProperty("user.home").length() > 1) {
+                machine.add(System.getProperty("user.home") + "/");
+            }
+            for (String path : machine) {
+                assertFalse(all.contains(path), "the PDF prints the machine's folder " + path);
+            }
+            assertFalse(document.getDocumentInformation().getAuthor().startsWith("/"), "author is a path");
+        }
+    }
+
+    @Test
+    void codeIsColouredKeywordsInTheBoldMonospaceFace() throws IOException {
+        try (PDDocument document = Loader.loadPDF(result.pdf().toFile())) {
+            List<String> boldWords = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) throws IOException {
+                    StringBuilder word = new StringBuilder();
+                    for (org.apache.pdfbox.text.TextPosition position : positions) {
+                        if (position.getFont().getName().contains("SansMono-Bold")) {
+                            word.append(position.getUnicode());
+                        } else if (word.length() > 0) {
+                            boldWords.add(word.toString().strip());
+                            word.setLength(0);
+                        }
+                    }
+                    if (word.length() > 0) {
+                        boldWords.add(word.toString().strip());
+                    }
+                    super.writeString(text, positions);
+                }
+            };
+            stripper.getText(document);
+            // keywords of a notebook cell ("int[] a = new int[2]") and of the appendix ("for (int i", "return")
+            for (String keyword : List.of("int", "new", "for", "return", "double")) {
+                assertTrue(boldWords.contains(keyword), "keyword '" + keyword + "' not set in bold monospace: " + boldWords);
+            }
+            assertFalse(boldWords.contains("Math") || boldWords.contains("x.length"), "identifiers set as keywords: " + boldWords);
+        }
+    }
+
+    @Test
+    void pdfCheckPassesThisReportAndNamesWhatIsWrongOtherwise() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream errStream = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream out = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        assertEquals(0, PdfCheck.run(new String[] {"--tree", dir.toString(), "--max-pages", "30", "--student",
+                "Ada Lovelace (UID 123456789)", result.pdf().toString()}, out, errStream), err.toString());
+        assertEquals(1, PdfCheck.run(new String[] {"--tree", dir.toString(), "--max-pages", "3", "--student", "Grace",
+                result.pdf().toString()}, out, errStream));
+        assertTrue(err.toString().contains("more than 3") && err.toString().contains("'Student: Grace'"), err.toString());
+    }
+
+    @Test
+    void theCoverSaysWhenNoStudentIdIsSet() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("NNDL_STUDENT") == null, "NNDL_STUDENT is set here");
+        assertEquals(GradedReport.STUDENT_NOT_SET, GradedReport.Options.defaults().student());
+        assertTrue(GradedReport.STUDENT_NOT_SET.contains("NNDL_STUDENT"));
     }
 
     @Test
@@ -110,10 +202,10 @@ class GradedReportTest {
                 items.add(item);
             }
             assertEquals(List.of("Cover and scores", "1. two_layer_nn.ipynb", "2. fc_nets.ipynb", "3. mnist_multilayer.ipynb",
-                    "4. backprop_exercises.ipynb", "5. momentum_training.ipynb", "Appendix: graded library sources"), titles);
+                    "4. backprop_exercises.ipynb", "5. momentum_training.ipynb", SourceAppendix.TITLE), titles);
             List<String> appendix = new ArrayList<>();
             items.get(6).children().forEach(child -> appendix.add(child.getTitle()));
-            assertEquals(List.of("nndl/layers/Layers.java", "nndl/optim/Optim.java"), appendix);
+            assertEquals(List.of("Layers.affineForward: affine forward", "Layers.relu: relu forward"), appendix);
             assertEquals("Two-layer neural network", items.get(1).getFirstChild().getTitle());
             PDPage notebookPage = items.get(2).findDestinationPage(document);
             assertTrue(text(document, document.getPages().indexOf(notebookPage) + 1, document.getPages().indexOf(notebookPage) + 1)

@@ -29,6 +29,8 @@ import nndl.grade.Rubric;
 final class ReportFixtures {
     static final String SUBSET = "cifar-10-subset (5170 train + 1017 test records)";
     static final String PRINTED = "Difference between your scores and correct scores: 3.38e-08";
+    /** An informational line a library logs on stderr (not an error). */
+    static final String INFO_LINE = "nndl: matrix products on native BLAS (OpenBLAS, 2 threads)";
     static final String TOTAL = "Total: 142 / 151 points (19 not graded on this data)";
 
     private ReportFixtures() {
@@ -45,7 +47,11 @@ final class ReportFixtures {
     /** Writes the five notebooks into {@code folder} (created). */
     static void writeNotebooks(Path folder) throws IOException {
         Files.createDirectories(folder);
-        twoLayer().write(folder.resolve("two_layer_nn.ipynb"));
+        twoLayer()
+                .code("System.err.println(\"nndl: matrix products on native BLAS\");\nsave(notebook);",
+                        stream("stderr", INFO_LINE + "\n"),
+                        stream("stdout", "saved " + folder.toAbsolutePath().resolve("two_layer_nn.ipynb") + "\n"))
+                .write(folder.resolve("two_layer_nn.ipynb"));
         NotebookJson fc = new NotebookJson().code("Profile.header(\"fc_nets\");", run("fc_nets", "quick"));
         fc.markdown("# Fully-connected nets\n\nThe affine layer computes $out = xW + b$ for $x \\in \\mathbb{R}^{N \\times D}$.");
         for (Check check : Rubric.checks("fc_nets")) {
@@ -131,14 +137,46 @@ final class ReportFixtures {
         return image;
     }
 
-    /** Writes root/layers/Layers.java (with a very long line) and root/optim/Optim.java; returns root. */
+    /** The body of the student-edition block in the fixture sources (lines 12-14 of Layers.java). */
+    static final String BLOCK_LINE = "out[i] = x[i] * w + 0.5; // out = x·W + b";
+
+    /**
+     * Writes a Maven-like tree under {@code base}: lib/src/main/java/nndl/layers/Layers.java with a
+     * student-edition block (BEGIN YOUR CODE, lines 11-15, in a two-line signature) and an
+     * instructor-edition one (BEGIN SOLUTION, lines 20-22), and optim/Optim.java without blocks;
+     * returns the source root base/lib/src/main/java/nndl.
+     */
     static Path writeSources(Path base) throws IOException {
-        Path root = base.resolve("src/nndl");
+        Path root = base.resolve("lib/src/main/java/nndl");
         Files.createDirectories(root.resolve("layers"));
         Files.createDirectories(root.resolve("optim"));
-        Files.writeString(root.resolve("layers/Layers.java"), "package nndl.layers;\n\n/** Affine layer — out = x·W + b. */\n"
-                + "public final class Layers {\n    static final String LONG = \"" + "0123456789".repeat(20) + "\";\n}\n");
-        Files.writeString(root.resolve("optim/Optim.java"), "package nndl.optim;\n\npublic final class Optim {\n\tint tabbed;\n}\n");
+        Files.writeString(root.resolve("layers/Layers.java"), String.join("\n",
+                "package nndl.layers;",
+                "",
+                "/** Layers, a class comment that is not part of an exercise. */",
+                "public final class Layers {",
+                "    static final String LONG = \"" + "0123456789".repeat(20) + "\";",
+                "",
+                "    /** Javadoc of affineForward, not part of an exercise. */",
+                "    public static double[] affineForward(double[] x,",
+                "                                         double w) {",
+                "        double[] out = new double[x.length];",
+                "        // BEGIN YOUR CODE Layers.affineForward: affine forward",
+                "        for (int i = 0; i < x.length; i++) {",
+                "            " + BLOCK_LINE,
+                "        }",
+                "        // END YOUR CODE",
+                "        return out;",
+                "    }",
+                "",
+                "    static int relu(int v) {",
+                "        // BEGIN SOLUTION Layers.relu: relu forward",
+                "        return Math.max(0, v);",
+                "        // END SOLUTION",
+                "    }",
+                "}",
+                ""));
+        Files.writeString(root.resolve("optim/Optim.java"), "package nndl.optim;\n\npublic final class Optim {\n\tint notAnExercise;\n}\n");
         return root;
     }
 }

@@ -14,6 +14,16 @@ class TextsTest {
     }
 
     @Test
+    void informationalStderrIsNotTroubleButWarningsAndTracesAre() {
+        assertTrue(!Texts.looksLikeTrouble("nndl: matrix products on native BLAS (OpenBLAS 0.3.21, 2 threads)\n"));
+        assertTrue(!Texts.looksLikeTrouble("errors: 0 of 10 rows"), "a word that only starts like 'error'");
+        for (String trouble : List.of("WARNING: An illegal reflective access", "java.lang.IllegalStateException: x",
+                "Error: boom", "\tat nndl.layers.Affine.affineForward(Affine.java:58)", "the check failed")) {
+            assertTrue(Texts.looksLikeTrouble(trouble), trouble);
+        }
+    }
+
+    @Test
     void carriageReturnsKeepTheLastRedraw() {
         assertEquals("100%\ndone", Texts.applyCarriageReturns("\r10%\r50%\r100%\ndone"));
         assertEquals("a\nb", Texts.applyCarriageReturns("a\r\nb"));
