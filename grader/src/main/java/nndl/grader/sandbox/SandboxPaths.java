@@ -38,7 +38,6 @@ final class SandboxPaths {
         Path m2 = hidden().get(3);
         for (Path given : spec.readOnly()) {
             Path p = given.toAbsolutePath().normalize();
-            if (!Files.exists(p)) throw new IOException("read-only path " + p + " does not exist");
             if (scratch.startsWith(p)) {
                 throw new IllegalArgumentException("read-only path " + p + " holds the scratch folder " + scratch
                         + " and so the other hand-ins beside it: mount the files it needs instead");
@@ -52,6 +51,7 @@ final class SandboxPaths {
                 throw new IllegalArgumentException("read-only path " + p + " is inside " + m2
                         + " (the instructor's Maven repository holds the model answers' jar): copy what the hand-in needs elsewhere");
             }
+            if (!Files.exists(p)) throw new IOException("read-only path " + p + " does not exist");
             if (root && !othersCanRead(p)) {
                 throw new IOException("read-only path " + p + " is not readable by others (the sandbox runs as uid "
                         + BwrapArgs.SANDBOX_UID + "): chmod o+r" + (Files.isDirectory(p) ? "x" : "") + " " + p);

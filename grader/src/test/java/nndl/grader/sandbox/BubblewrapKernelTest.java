@@ -1,0 +1,88 @@
+package nndl.grader.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nndl.grader.sandbox.SandboxFixture.Run;
+import nndl.grader.sandbox.SandboxResult.Status;
+import nndl.grader.sandbox.hostile.KernelLike;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What grading runs inside the sandbox still works there: a JVM, EJML on the native BLAS, ZMQ over loopback for Jupyter. */
+class BubblewrapKernelTest {
+    @TempDir
+    Path dir;
+    SandboxFixture fx;
+
+    @BeforeAll
+    static void sandboxStartsHere() {
+        assertNull(Bubblewrap.unavailableBecause(), "the grading machine must be able to start bwrap");
+    }
+
+    @BeforeEach
+    void scratch() throws IOException {
+        fx = new SandboxFixture(dir);
+    }
+
+    @Test
+    void javaStarts() throws Exception {
+        Run r = fx.run(List.of(SandboxFixture.JAVA.toString(), "-version"), SandboxFixture.limits());
+        assertEquals(new SandboxResult(Status.EXITED, 0, "exited with code 0"), r.result(), r::toString);
+        assertTrue(r.log().contains("version \"" + System.getProperty("java.version") + "\""), r::toString);
+    }
+
+    @Test
+    void ejmlAndTheNativeBlasRunFromReadOnlyJars() throws Exception {
+        // The library's jars as the grader would lay them out: a folder of its own, readable by others, mounted read-only.
+        Path jars = Files.createDirectories(dir.resolve("jars"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(jars, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> classpath = new ArrayList<>(List.of(fx.classes.toString()));
+        for (Class<?> c : List.of(org.ejml.data.DMatrixRMaj.class, org.ejml.dense.row.CommonOps_DDRM.class,
+                dev.ludovic.netlib.blas.NativeBLAS.class, org.netlib.util.booleanW.class)) {
+            Path jar = Path.of(c.getProtectionDomain().getCodeSource().getLocation().getPath());
+            Path copy = jars.resolve(jar.getFileName());
+            if (!Files.exists(copy)) Files.copy(jar, copy);
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+            if (!classpath.contains(copy.toString())) classpath.add(copy.toString());
+        }
+        List<String> command = List.of(SandboxFixture.JAVA.toString(), "-cp", String.join(":", classpath), KernelLike.class.getName());
+        Run r = fx.run(command, SandboxFixture.limits(), List.of(jars));
+        assertEquals(new SandboxResult(Status.EXITED, 0, "exited with code 0"), r.result(), r::toString);
+        assertTrue(r.log().contains("EJML 4.0 5.0 10.0 11.0"), r::toString);
+        // dgemm of [1 3; 2 4] (column-major) by the identity, on libblas.so.3 (OpenBLAS) through JNI.
+        assertTrue(r.log().contains("BLAS dev.ludovic.netlib.blas.JNIBLAS 1.0 2.0 3.0 4.0"), r::toString);
+        assertTrue(r.log().contains("OpenBLAS mapped: true"), r::toString);
+    }
+
+    @Test
+    void zmqOverLoopbackBetweenTwoProcesses() throws Exception {
+        String server = "import zmq\nc = zmq.Context()\ns = c.socket(zmq.REP)\ns.bind('tcp://127.0.0.1:5555')\n"
+                + "m = s.recv()\ns.send(b'pong ' + m)\n";
+        String client = "import zmq, jupyter_client, nbclient\nc = zmq.Context()\ns = c.socket(zmq.REQ)\n"
+                + "s.connect('tcp://127.0.0.1:5555')\ns.send(b'ping')\nprint(s.recv().decode())\n";
+        SandboxSpec base = fx.spec(List.of("/bin/sh", "-c",
+                "/usr/bin/python3 -c \"$SERVER\" & /usr/bin/python3 -c \"$CLIENT\"; wait"), SandboxFixture.limits(), List.of());
+        SandboxSpec spec = new SandboxSpec(base.command(), base.workDir(), base.scratch(), base.readOnly(),
+                Map.of("PATH", "/usr/bin:/bin", "HOME", fx.scratch.toString(), "SERVER", server, "CLIENT", client),
+                base.limits(), base.log());
+        SandboxResult result;
+        try (Sandboxed s = new Bubblewrap().start(spec)) {
+            result = s.waitFor();
+        }
+        String log = Files.readString(fx.log);
+        assertEquals(new SandboxResult(Status.EXITED, 0, "exited with code 0"), result, log);
+        assertTrue(log.contains("pong ping"), log);
+    }
+}
