@@ -36,6 +36,21 @@ class BubblewrapKernelTest {
     }
 
     @Test
+    void stdinAndStdoutArePipesWhenThereIsNoLog() throws Exception {
+        // The judge's worker: requests on stdin, replies on stdout, stderr kept apart (capped).
+        SandboxSpec spec = new SandboxSpec(List.of("/bin/sh", "-c", "echo to-stderr >&2; while read line; do echo \"reply $line\"; done"),
+                fx.scratch, fx.scratch, List.of(), Map.of("PATH", "/usr/bin:/bin"), SandboxFixture.limits(), null);
+        try (Sandboxed s = new Bubblewrap().start(spec)) {
+            s.stdin().write("one\ntwo\n".getBytes());
+            s.stdin().close();
+            String replies = new String(s.stdout().readAllBytes());
+            assertEquals("reply one\nreply two\n", replies);
+            assertEquals(new SandboxResult(Status.EXITED, 0, "exited with code 0"), s.waitFor());
+            assertEquals("to-stderr\n", ((BubblewrapRun) s).stderr());
+        }
+    }
+
+    @Test
     void javaStarts() throws Exception {
         Run r = fx.run(List.of(SandboxFixture.JAVA.toString(), "-version"), SandboxFixture.limits());
         assertEquals(new SandboxResult(Status.EXITED, 0, "exited with code 0"), r.result(), r::toString);
