@@ -23,8 +23,8 @@ import java.util.Set;
  * <p>As root (how CI and a grading machine run), bwrap creates no user namespace and the command runs
  * through {@code setpriv} as uid/gid 65534 with no capabilities and no-new-privileges, so even a file
  * mounted by mistake is protected by its permissions; the scratch folder is chowned to that uid. The
- * memory (heap and off-heap, including /tmp's tmpfs pages) and process/thread caps are cgroup v1
- * groups below the grader's own; the file-size cap is RLIMIT_FSIZE; the scratch folder's disk use is
+ * memory (heap and off-heap, including /tmp's tmpfs pages) and process/thread caps are cgroups
+ * ({@link Cgroup}: v1 groups below the grader's own, or a v2 group), checked to hold by the probe; the file-size cap is RLIMIT_FSIZE; the scratch folder's disk use is
  * measured by walking it every 0.4 s (a file system quota would need the scratch folder on its own
  * file system); /tmp is a tmpfs of the disk cap's size.
  *
@@ -58,7 +58,7 @@ public final class Bubblewrap implements Sandbox {
         for (String tool : List.of(BwrapArgs.PRLIMIT, BwrapArgs.SETPRIV)) {
             if (!Files.isExecutable(Path.of(tool))) return tool + " not installed: apt-get install util-linux";
         }
-        String cgroups = CgroupV1.unavailableBecause();
+        String cgroups = Cgroup.unavailableBecause();
         if (cgroups != null) return cgroups;
         Path scratch = null;
         try {
@@ -70,15 +70,25 @@ public final class Bubblewrap implements Sandbox {
                     "touch ok && test \"$(grep -c : /proc/net/dev)\" = 1 || { echo 'network namespace not private'; exit 3; }"),
                     scratch, scratch, List.of(), Map.of("PATH", "/usr/bin:/bin"),
                     new Limits(256L << 20, 16, 1L << 20, 1L << 20, Duration.ofSeconds(60)), log);
-            SandboxResult result;
-            try (BubblewrapRun run = startChecked(spec)) {
-                result = run.waitFor();
-            }
+            SandboxResult result = runOnce(spec);
             String said = Files.readString(log, StandardCharsets.UTF_8).lines().findFirst().orElse("").trim();
             Files.deleteIfExists(log);
             if (result.status() != SandboxResult.Status.EXITED || result.exitCode() != 0 || !Files.exists(scratch.resolve("ok"))) {
                 String hint = said.contains("namespace") ? " (user namespaces disabled? see sysctl user.max_user_namespaces)" : "";
                 return "bwrap cannot start a sandbox here: " + (said.isEmpty() ? result.detail() : said) + hint;
+            }
+            // The caps hold on this host: 64 MB of dd's buffer under a 32 MB cap, 20 processes under a cap of 8.
+            Limits small = new Limits(32L << 20, 8, 1L << 20, 1L << 20, Duration.ofSeconds(60));
+            SandboxResult memory = runOnce(new SandboxSpec(List.of("/bin/dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"),
+                    scratch, scratch, List.of(), Map.of(), small, log));
+            if (memory.status() != SandboxResult.Status.MEMORY_CAP) {
+                return "the sandbox's memory cap does not hold here: 64 MB under a 32 MB cap ended as " + memory.detail();
+            }
+            SandboxResult processes = runOnce(new SandboxSpec(List.of("/bin/sh", "-c",
+                    "i=0; while [ $i -lt 20 ]; do sleep 5 & i=$((i+1)); done; wait"), scratch, scratch, List.of(), Map.of(), small, log));
+            Files.deleteIfExists(log);
+            if (processes.status() != SandboxResult.Status.PROCESS_CAP) {
+                return "the sandbox's process cap does not hold here: 20 processes under a cap of 8 ended as " + processes.detail();
             }
             return null;
         } catch (IOException | RuntimeException e) {
@@ -88,6 +98,12 @@ public final class Bubblewrap implements Sandbox {
             return "interrupted while probing bwrap";
         } finally {
             if (scratch != null) deleteTree(scratch);
+        }
+    }
+
+    private static SandboxResult runOnce(SandboxSpec spec) throws IOException, InterruptedException {
+        try (BubblewrapRun run = startChecked(spec)) {
+            return run.waitFor();
         }
     }
 
@@ -116,7 +132,7 @@ public final class Bubblewrap implements Sandbox {
         SandboxPaths.check(spec, root());
         if (root()) chownTree(spec.scratch(), BwrapArgs.SANDBOX_UID);
         ScratchUsage before = ScratchUsage.measure(spec.scratch(), spec.limits().maxFileBytes());
-        CgroupV1 cgroup = CgroupV1.create(spec.limits());
+        Cgroup cgroup = Cgroup.create(spec.limits());
         List<String> command = BwrapArgs.command(spec, root() ? BwrapArgs.Mode.ROOT : BwrapArgs.Mode.USER,
                 etc(), cgroup.procsFiles());
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -196,6 +212,7 @@ public final class Bubblewrap implements Sandbox {
         String who = root() ? "uid 65534 without capabilities" : "the grader's uid in a user namespace";
         return version + ": own PID, mount, network (loopback only), IPC and UTS namespaces; read-only /usr and"
                 + " pieces of /etc, fresh /tmp, only the scratch folder writable; " + who
-                + "; cgroup memory and process caps, RLIMIT_FSIZE, scratch disk cap, wall clock";
+                + "; " + (CgroupV1.mounted() ? "cgroup v1" : "cgroup v2")
+                + " memory and process caps, RLIMIT_FSIZE, scratch disk cap, wall clock";
     }
 }

@@ -28,7 +28,7 @@ public final class BubblewrapRun implements Sandboxed {
     private static final long DISK_POLL_MILLIS = 400;
 
     private final Process process;
-    private final CgroupV1 cgroup;
+    private final Cgroup cgroup;
     private final SandboxSpec spec;
     private final long deadlineNanos;
     private final long diskBaseline;
@@ -42,7 +42,7 @@ public final class BubblewrapRun implements Sandboxed {
     private record Cause(Status status, String detail) {
     }
 
-    BubblewrapRun(Process process, CgroupV1 cgroup, SandboxSpec spec, ScratchUsage before) {
+    BubblewrapRun(Process process, Cgroup cgroup, SandboxSpec spec, ScratchUsage before) {
         this.process = process;
         this.cgroup = cgroup;
         this.spec = spec;

@@ -4,18 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One sandbox's pair of cgroup v1 groups: {@code memory} (heap and off-heap, tmpfs pages, no swap)
+ * One sandbox's pair of cgroup v1 groups (hybrid hosts such as the CI's and this project's machines): {@code memory} (heap and off-heap, tmpfs pages, no swap)
  * and {@code pids} (processes and threads). Created below this JVM's own groups, so a limit set on
  * the grader applies to its sandboxes too. The sandbox's first process writes itself into
  * {@link #procsFiles()} before it execs bwrap, so every process of the tree is counted from its
  * first instruction on.
  */
-final class CgroupV1 {
+final class CgroupV1 implements Cgroup {
     private static final String PREFIX = "nndl-sandbox-";
     private static final AtomicLong NEXT = new AtomicLong();
 
@@ -55,43 +54,23 @@ final class CgroupV1 {
         return mount;
     }
 
-    /** Null when memory and pids groups can be made here, else why not (one line). */
-    static String unavailableBecause() {
+    /** True when both the memory and the pids controller are mounted as cgroup v1 hierarchies. */
+    static boolean mounted() {
         try {
-            Path memory = ownGroup("memory");
-            Path pids = ownGroup("pids");
-            if (memory == null || pids == null) {
-                return "no cgroup v1 " + (memory == null ? "memory" : "pids") + " controller mounted"
-                        + " (see `mount | grep cgroup`; cgroup v2-only hosts are not supported yet)";
-            }
-            removeStale(memory);
-            removeStale(pids);
-            CgroupV1 probe = create(new Limits(64L << 20, 8, 1L << 20, 1L << 20, java.time.Duration.ofSeconds(1)));
-            probe.remove();
-            return null;
-        } catch (IOException | RuntimeException e) {
-            return "cannot create a cgroup for the sandbox's memory and process caps: " + e.getMessage()
-                    + " (run grade as root)";
+            return ownGroup("memory") != null && ownGroup("pids") != null;
+        } catch (IOException e) {
+            return false;
         }
     }
 
-    /** Groups left by a grader that died; only empty ones can be removed, which is all that is wanted. */
-    private static void removeStale(Path parent) {
-        try (var children = Files.list(parent)) {
-            children.filter(p -> p.getFileName().toString().startsWith(PREFIX)).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException stillInUse) {
-                    // a running sandbox of another grader on this machine
-                }
-            });
-        } catch (IOException ignored) {
-            // nothing listed, nothing to clean
-        }
+    /** Removes empty groups left by a grader that died. */
+    static void removeStale() throws IOException {
+        Cgroup.removeStale(ownGroup("memory"), PREFIX);
+        Cgroup.removeStale(ownGroup("pids"), PREFIX);
     }
 
     /** Makes the two groups with {@code limits}' memory (no swap beyond it) and process caps. */
-    static CgroupV1 create(Limits limits) throws IOException {
+    static Cgroup create(Limits limits) throws IOException {
         String name = PREFIX + ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
         Path memory = Files.createDirectory(ownGroup("memory").resolve(name));
         Path pids;
@@ -118,71 +97,30 @@ final class CgroupV1 {
         Files.writeString(file, Long.toString(value), StandardCharsets.US_ASCII);
     }
 
-    /** The files the first process writes its pid into (joining both groups). */
-    List<Path> procsFiles() {
+    @Override
+    public List<Path> procsFiles() {
         return List.of(memory.resolve("cgroup.procs"), pids.resolve("cgroup.procs"));
     }
 
-    /** How many processes the kernel's OOM killer ended in this group (memory.oom_control's oom_kill). */
-    long oomKills() {
-        return counter(memory.resolve("memory.oom_control"), "oom_kill");
+    /** memory.oom_control's oom_kill: processes the kernel's OOM killer ended in this group. */
+    @Override
+    public long oomKills() {
+        return Cgroup.counter(memory.resolve("memory.oom_control"), "oom_kill");
     }
 
-    /** How many fork/clone calls the process cap refused (pids.events' max). */
-    long processCapHits() {
-        return counter(pids.resolve("pids.events"), "max");
+    /** pids.events' max: fork/clone calls the process cap refused. */
+    @Override
+    public long processCapHits() {
+        return Cgroup.counter(pids.resolve("pids.events"), "max");
     }
 
-    /** The group's peak memory use in bytes. */
-    long peakMemory() {
-        try {
-            return Long.parseLong(Files.readString(memory.resolve("memory.max_usage_in_bytes")).trim());
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
+    @Override
+    public List<Long> members() {
+        return Cgroup.pids(pids.resolve("cgroup.procs"));
     }
 
-    private static long counter(Path file, String key) {
-        try {
-            for (String line : Files.readAllLines(file)) {
-                String[] kv = line.trim().split("\\s+");
-                if (kv.length == 2 && kv[0].equals(key)) return Long.parseLong(kv[1]);
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
-    }
-
-    /** The pids of every process still in the tree. */
-    List<Long> members() {
-        List<Long> out = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(pids.resolve("cgroup.procs"))) {
-                if (!line.isBlank()) out.add(Long.parseLong(line.trim()));
-            }
-        } catch (IOException | NumberFormatException e) {
-            return out;
-        }
-        return out;
-    }
-
-    /**
-     * SIGKILLs every member until the group is empty (a member may fork while it is being killed;
-     * the process cap bounds how often). Returns false if members remain after {@code attempts}.
-     */
-    boolean killAll(int attempts) throws InterruptedException {
-        for (int i = 0; i < attempts; i++) {
-            List<Long> left = members();
-            if (left.isEmpty()) return true;
-            for (long pid : left) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            Thread.sleep(Math.min(5L << i, 200));
-        }
-        return members().isEmpty();
-    }
-
-    /** Removes both groups (they must be empty). */
-    void remove() throws IOException {
+    @Override
+    public void remove() throws IOException {
         IOException first = null;
         for (Path group : List.of(pids, memory)) {
             try {
