@@ -56,9 +56,9 @@ class BubblewrapTest {
 
     @Test
     void endlessLoopTimesOut() throws Exception {
-        Run r = fx.run(fx.java(List.of(), "loop"), SandboxFixture.limits(512, 128, 64, 256, 4));
+        Run r = fx.run(fx.java(List.of(), "loop"), SandboxFixture.limits(512, 128, 64, 256, 8));
         assertEquals(Status.TIMED_OUT, r.result().status(), r::toString);
-        assertEquals("timed out after 4 s", r.result().detail());
+        assertEquals("timed out after 8 s", r.result().detail());
         assertTrue(r.log().contains("looping"), r::toString);
     }
 
