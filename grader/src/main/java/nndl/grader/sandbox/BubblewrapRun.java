@@ -97,12 +97,16 @@ public final class BubblewrapRun implements Sandboxed {
         }
     }
 
-    /** Records why the tree is ended (the first reason wins) and kills it. */
+    /**
+     * Records why the tree is ended (the first reason wins) and kills it. Killing goes through the
+     * process handle: {@code Process.destroyForcibly()} would also close the output pipe, losing what
+     * the tree wrote last.
+     */
     private void end(Status status, String detail) {
         synchronized (this) {
             if (cause == null) cause = new Cause(status, detail);
         }
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
     }
 
     private Cause diskCause(int exitCode) {
@@ -124,7 +128,7 @@ public final class BubblewrapRun implements Sandboxed {
         synchronized (this) {
             if (result != null) return;
         }
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         boolean empty;
         try {
             process.waitFor(10, TimeUnit.SECONDS);
