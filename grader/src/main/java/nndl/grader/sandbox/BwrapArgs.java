@@ -102,9 +102,13 @@ final class BwrapArgs {
         for (String name : List.of("hosts", "passwd", "group")) mounts.roBind(etc.resolve(name), Path.of("/etc", name));
         out.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
         mounts.tmpfs(Path.of("/tmp"), spec.limits().diskBytes());
+        // POSIX shared memory (Python's multiprocessing locks), sized and counted like /tmp.
+        mounts.tmpfs(Path.of("/dev/shm"), spec.limits().diskBytes());
         spec.readOnly().stream().map(Path::toAbsolutePath).map(Path::normalize)
                 .sorted(Comparator.comparingInt(Path::getNameCount)).forEach(mounts::roBind);
         mounts.bind(spec.scratch().toAbsolutePath().normalize());
+        // The root bwrap built (its folders and mount points) read-only too; the mounts on it keep their own modes.
+        out.addAll(List.of("--remount-ro", "/"));
 
         out.addAll(List.of("--chdir", spec.workDir().toAbsolutePath().normalize().toString(), "--clearenv"));
         for (Map.Entry<String, String> e : new TreeMap<>(spec.env()).entrySet()) {

@@ -191,7 +191,8 @@ class BubblewrapTest {
         Path home = Path.of(System.getProperty("user.home"));
         List<Path> targets = List.of(repo.resolve("README.md"), repo.resolve("sandbox-was-here"), hostTmp, outside.resolve("new"),
                 otherNotes, home.resolve("sandbox-was-here"), home.resolve(".m2/sandbox-was-here"),
-                Path.of("/usr/sandbox-was-here"), Path.of("/etc/passwd"), SandboxFixture.JAVA_HOME.resolve("release"));
+                Path.of("/usr/sandbox-was-here"), Path.of("/etc/passwd"), SandboxFixture.JAVA_HOME.resolve("release"),
+                Path.of("/sandbox-was-here"));
         String readme = Files.readString(repo.resolve("README.md"));
         String release = Files.readString(SandboxFixture.JAVA_HOME.resolve("release"));
         String[] args = new String[targets.size() + 2];
@@ -201,6 +202,9 @@ class BubblewrapTest {
         Run r = fx.run(fx.java(List.of(), args), SandboxFixture.limits());
         assertEquals(Status.EXITED, r.result().status(), r::toString);
         assertTrue(r.log().contains("WROTE " + fx.scratch.resolve("mine.txt")), r::toString);
+        for (Path p : targets) {
+            assertTrue(r.log().contains("REFUSED " + p + ": "), () -> p + " was writable inside:\n" + r);
+        }
         assertTrue(Files.exists(fx.scratch.resolve("mine.txt")));
         assertEquals(readme, Files.readString(repo.resolve("README.md")));
         assertEquals(release, Files.readString(SandboxFixture.JAVA_HOME.resolve("release")));
