@@ -36,6 +36,28 @@ class BubblewrapKernelTest {
     }
 
     @Test
+    void nbclientRunsAKernelInside() throws Exception {
+        // What run_notebooks.py does, with Debian's python3 kernel in place of the Java one: a kernel
+        // started by nbclient, its five ZMQ channels on 127.0.0.1, the connection file under HOME.
+        String script = "import nbformat, nbclient\n"
+                + "nb = nbformat.v4.new_notebook()\n"
+                + "nb.cells.append(nbformat.v4.new_code_cell('import socket; print(6 * 7, socket.gethostname())'))\n"
+                + "nbclient.NotebookClient(nb, kernel_name='python3', timeout=120).execute()\n"
+                + "print('CELL', nb.cells[0].outputs[0]['text'].strip())\n";
+        SandboxSpec base = fx.spec(List.of("/usr/bin/python3", "-c", script), SandboxFixture.limits(1024, 256, 64, 256, 180), List.of());
+        SandboxSpec spec = new SandboxSpec(base.command(), base.workDir(), base.scratch(), base.readOnly(),
+                Map.of("PATH", "/usr/bin:/bin", "HOME", fx.scratch.toString(), "PYDEVD_DISABLE_FILE_VALIDATION", "1"),
+                base.limits(), base.log());
+        SandboxResult result;
+        try (Sandboxed s = new Bubblewrap().start(spec)) {
+            result = s.waitFor();
+        }
+        String log = Files.readString(fx.log);
+        assertEquals(new SandboxResult(Status.EXITED, 0, "exited with code 0"), result, log);
+        assertTrue(log.contains("CELL 42 " + BwrapArgs.HOSTNAME), log);
+    }
+
+    @Test
     void stdinAndStdoutArePipesWhenThereIsNoLog() throws Exception {
         // The judge's worker: requests on stdin, replies on stdout, stderr kept apart (capped).
         SandboxSpec spec = new SandboxSpec(List.of("/bin/sh", "-c", "echo to-stderr >&2; while read line; do echo \"reply $line\"; done"),
