@@ -67,7 +67,8 @@ public final class Bubblewrap implements Sandbox {
             Path log = Files.createTempFile("nndl-sandbox-probe", ".log");
             // Writes the scratch folder, and fails if any network interface but lo is visible.
             SandboxSpec spec = new SandboxSpec(List.of("/bin/sh", "-c",
-                    "touch ok && test \"$(grep -c : /proc/net/dev)\" = 1 || { echo 'network namespace not private'; exit 3; }"),
+                    "touch ok && test \"$(grep -c : /proc/net/dev)\" = 1 || { echo 'network namespace not private'; exit 3; }; "
+                            + "! /usr/bin/unshare -U /bin/true 2>/dev/null || { echo 'user namespaces not blocked inside'; exit 4; }"),
                     scratch, scratch, List.of(), Map.of("PATH", "/usr/bin:/bin"),
                     new Limits(256L << 20, 16, 1L << 20, 1L << 20, Duration.ofSeconds(60)), log);
             SandboxResult result = runOnce(spec);
@@ -147,7 +148,8 @@ public final class Bubblewrap implements Sandbox {
         }
     }
 
-    private static boolean root() {
+    /** Whether the grader runs as root (how grading machines and CI run; the sandbox's tests need it). */
+    static boolean root() {
         try {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
         } catch (IOException | UnsupportedOperationException e) {
@@ -164,7 +166,8 @@ public final class Bubblewrap implements Sandbox {
             Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/usr/sbin/nologin\n"
                     + "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n");
             Files.writeString(dir.resolve("group"), "root:x:0:\nnogroup:x:65534:\n");
-            for (String name : List.of("hosts", "passwd", "group")) {
+            Files.write(dir.resolve(BwrapArgs.SECCOMP_FILE), Seccomp.program());
+            for (String name : List.of("hosts", "passwd", "group", BwrapArgs.SECCOMP_FILE)) {
                 Files.setPosixFilePermissions(dir.resolve(name), readable);
                 dir.resolve(name).toFile().deleteOnExit();
             }
@@ -209,7 +212,8 @@ public final class Bubblewrap implements Sandbox {
 
     @Override
     public String describe() {
-        String who = root() ? "uid 65534 without capabilities" : "the grader's uid in a user namespace";
+        String who = (root() ? "uid 65534 without capabilities" : "the grader's uid in a user namespace")
+                + (Seccomp.supported() ? ", no user namespaces (seccomp)" : "");
         return version + ": own PID, mount, network (loopback only), IPC and UTS namespaces; read-only /usr and"
                 + " pieces of /etc, fresh /tmp, only the scratch folder writable; " + who
                 + "; " + (CgroupV1.mounted() ? "cgroup v1" : "cgroup v2")

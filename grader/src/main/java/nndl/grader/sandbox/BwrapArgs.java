@@ -25,6 +25,8 @@ final class BwrapArgs {
     /** The uid and gid the hand-in runs as when the grader is root (Debian's {@code nobody}). */
     static final int SANDBOX_UID = 65534;
     static final String HOSTNAME = "nndl-sandbox";
+    /** The {@link Seccomp} filter's file in the sandbox's etc folder. */
+    static final String SECCOMP_FILE = "seccomp.bpf";
 
     /** The pieces of /etc that the JVM, the dynamic linker, Python and Jupyter read; nothing else of it. */
     private static final List<String> ETC = List.of("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives",
@@ -53,10 +55,12 @@ final class BwrapArgs {
      */
     static List<String> command(SandboxSpec spec, Mode mode, Path etc, List<Path> cgroupProcs) {
         List<String> out = new ArrayList<>();
-        // The shell's pid is the pid bwrap will have (exec), so every later process is born inside the groups.
+        // The shell's pid is the pid bwrap will have (exec), so every later process is born inside the
+        // groups; it opens the seccomp filter on fd 3 for bwrap's --seccomp.
         out.addAll(List.of("/bin/sh", "-c",
-                "for f in \"$@\"; do [ \"$f\" = -- ] && break; echo $$ > \"$f\" || exit 125; shift; done; shift; exec \"$@\"",
-                "nndl-sandbox"));
+                "bpf=$1; shift; for f in \"$@\"; do [ \"$f\" = -- ] && break; echo $$ > \"$f\" || exit 125; shift; done; shift; "
+                        + "if [ -n \"$bpf\" ]; then exec \"$@\" 3< \"$bpf\"; else exec \"$@\"; fi",
+                "nndl-sandbox", Seccomp.supported() ? etc.resolve(SECCOMP_FILE).toString() : ""));
         for (Path procs : cgroupProcs) out.add(procs.toString());
         out.add("--");
         long fsize = spec.limits().maxFileBytes();
@@ -79,9 +83,10 @@ final class BwrapArgs {
             out.addAll(List.of("--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
                     "--cap-add", "CAP_SETUID,CAP_SETGID"));
         } else {
-            out.addAll(List.of("--unshare-all", "--disable-userns"));
+            out.addAll(List.of("--unshare-all", "--unshare-user", "--disable-userns"));
         }
         out.addAll(List.of("--die-with-parent", "--new-session", "--hostname", HOSTNAME));
+        if (Seccomp.supported()) out.addAll(List.of("--seccomp", "3"));
 
         Mounts mounts = new Mounts(out);
         mounts.roBind(Path.of("/usr"));

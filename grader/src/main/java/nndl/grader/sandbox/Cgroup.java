@@ -28,7 +28,8 @@ interface Cgroup {
             create(new Limits(64L << 20, 8, 1L << 20, 1L << 20, Duration.ofSeconds(1))).remove();
             return null;
         } catch (IOException | RuntimeException e) {
-            return "cannot create a cgroup for the sandbox's memory and process caps: " + e.getMessage()
+            return "cannot create a cgroup for the sandbox's memory and process caps: "
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied: " : "") + e.getMessage()
                     + " (run grade as root)";
         }
     }

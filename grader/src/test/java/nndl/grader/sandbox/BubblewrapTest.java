@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ class BubblewrapTest {
 
     @BeforeAll
     static void sandboxStartsHere() {
+        // Grading (and CI) runs as root; as another user the cgroups cannot be made and grade refuses.
+        assumeTrue(Bubblewrap.root(), "the sandbox's tests run as root, like grading");
         assertNull(Bubblewrap.unavailableBecause(), "the grading machine must be able to start bwrap");
     }
 
@@ -249,6 +252,17 @@ class BubblewrapTest {
         assertEquals(2, processes.size(), r::toString);
         assertTrue(processes.get(0).startsWith("PROCESS 1 " + BwrapArgs.BWRAP + " "), r::toString);
         assertTrue(processes.get(1).contains(" " + SandboxFixture.JAVA), r::toString);
+    }
+
+    @Test
+    void noUserNamespaceInside() throws Exception {
+        // A user namespace would give the hand-in every capability inside it: the usual way into kernel bugs.
+        Run r = fx.run(List.of("/bin/sh", "-c", "/usr/bin/unshare -U -r /usr/bin/id; echo \"unshare $?\"; "
+                + "/usr/bin/unshare -U -r /bin/true 2>&1 | head -1"), SandboxFixture.limits());
+        assertEquals(Status.EXITED, r.result().status(), r::toString);
+        assertTrue(r.log().contains("unshare 1"), r::toString);
+        assertTrue(r.log().contains("unshare failed: Operation not permitted"), r::toString);
+        assertFalse(r.log().contains("uid=0"), r::toString);
     }
 
     @Test
