@@ -186,6 +186,20 @@ class BubblewrapTest {
     }
 
     @Test
+    void aGraderThatDiesTakesItsSandboxesWithIt() throws Exception {
+        Path escaped = outside.resolve("after-the-grader");
+        Process grader = new ProcessBuilder(SandboxFixture.JAVA.toString(), "-cp", System.getProperty("java.class.path"),
+                DyingGrader.class.getName(), fx.scratch.toString(), escaped.toString()).redirectErrorStream(true).start();
+        String said = new String(grader.getInputStream().readAllBytes());
+        assertEquals(9, grader.waitFor(), said);
+        assertTrue(said.contains("detached process running: true"), said);
+        // bwrap's --die-with-parent: the kernel kills bwrap, then its PID namespace, when the grader's JVM is gone.
+        for (int i = 0; i < 50 && !SandboxFixture.hostProcessesMentioning(escaped.toString()).isEmpty(); i++) Thread.sleep(100);
+        assertEquals(List.of(), SandboxFixture.hostProcessesMentioning(escaped.toString()));
+        assertEquals(List.of(), SandboxFixture.hostProcessesMentioning(fx.scratch.toString()));
+    }
+
+    @Test
     void writesOutsideTheScratchFolderChangeNothing() throws Exception {
         Path repo = Path.of("").toAbsolutePath().getParent();
         Path hostTmp = SandboxFixture.openFile(outside.resolve("host-tmp.txt"), "original\n");
