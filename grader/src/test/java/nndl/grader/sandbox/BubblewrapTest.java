@@ -269,6 +269,25 @@ class BubblewrapTest {
     }
 
     @Test
+    void sandboxesSideBySideCannotSeeEachOther() throws Exception {
+        // Parallel grading: another hand-in's sandbox runs (its marker in its command line) while this one looks.
+        SandboxFixture other = new SandboxFixture(Files.createDirectories(dir.resolve("other")));
+        String marker = "other-hand-in-" + ProcessHandle.current().pid();
+        SandboxSpec spec = other.spec(List.of("/bin/sh", "-c", "echo secret > notes.txt; sleep 60; echo " + marker),
+                SandboxFixture.limits(), List.of());
+        try (Sandboxed running = new Bubblewrap().start(spec)) {
+            for (int i = 0; i < 100 && SandboxFixture.hostProcessesMentioning(marker).isEmpty(); i++) Thread.sleep(100);
+            assertFalse(SandboxFixture.hostProcessesMentioning(marker).isEmpty(), "the other sandbox never started");
+            Run r = fx.run(fx.java(List.of(), "proc"), SandboxFixture.limits());
+            assertEquals(2, r.log().lines().filter(l -> l.startsWith("PROCESS ")).count(), r::toString);
+            assertFalse(r.log().contains(marker), r::toString);
+            Run read = fx.run(fx.java(List.of(), "read", other.scratch.resolve("notes.txt").toString()), SandboxFixture.limits());
+            assertTrue(read.log().contains("HIDDEN " + other.scratch.resolve("notes.txt") + ":"), read::toString);
+            assertNull(running.result());
+        }
+    }
+
+    @Test
     void noUserNamespaceInside() throws Exception {
         // A user namespace would give the hand-in every capability inside it: the usual way into kernel bugs.
         Run r = fx.run(List.of("/bin/sh", "-c", "/usr/bin/unshare -U -r /usr/bin/id; echo \"unshare $?\"; "
