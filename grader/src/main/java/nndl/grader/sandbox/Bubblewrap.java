@@ -161,6 +161,8 @@ public final class Bubblewrap implements Sandbox {
     private static synchronized Path etc() throws IOException {
         if (etc == null) {
             Path dir = Files.createTempDirectory("nndl-sandbox-etc");
+            // deleteOnExit deletes in reverse order of registration: the files, then their folder.
+            dir.toFile().deleteOnExit();
             Set<PosixFilePermission> readable = PosixFilePermissions.fromString("rw-r--r--");
             Files.writeString(dir.resolve("hosts"), "127.0.0.1\tlocalhost " + BwrapArgs.HOSTNAME + "\n::1\tlocalhost\n");
             Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/usr/sbin/nologin\n"
@@ -171,7 +173,6 @@ public final class Bubblewrap implements Sandbox {
                 Files.setPosixFilePermissions(dir.resolve(name), readable);
                 dir.resolve(name).toFile().deleteOnExit();
             }
-            dir.toFile().deleteOnExit();
             etc = dir;
         }
         return etc;
