@@ -54,6 +54,10 @@ final class CellRunner {
         registry.registerCellMagic("time", (k, args, body) -> time(() -> runSteps(CellParser.parse(body), "")));
         registry.registerLineMagic("maven", (k, args) -> maven.maven(args));
         registry.registerLineMagic("mavenRepo", (k, args) -> maven.mavenRepo(args));
+        // IJava's names for the same two magics.
+        registry.registerLineMagic("addMavenDependency", (k, args) -> maven.maven(args));
+        registry.registerLineMagic("addMavenDependencies", (k, args) -> maven.maven(args));
+        registry.registerLineMagic("addMavenRepo", (k, args) -> maven.mavenRepo(args));
         registry.registerCellMagic("loadFromPOM", (k, args, body) -> maven.loadFromPom(body));
         registry.registerLineMagic("lsmagic", (k, args) -> lsmagic(registry));
     }
