@@ -2,6 +2,7 @@ package nndl.kernel;
 
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +214,7 @@ final class CellRunner {
         LOAD_EXTENSIONS.forEach(extension -> tried.add(arg + extension));
         for (String name : tried) {
             Path file = base.resolve(name);
-            if (java.nio.file.Files.isRegularFile(file)) {
+            if (Files.isRegularFile(file)) {
                 return List.of(file);
             }
         }
