@@ -68,8 +68,9 @@ class KernelFeaturesNotebook(unittest.TestCase):
         self.assertEqual(self.outputs("display", "execute_result"), [], "display(x); must not show the display id")
         self.assertEqual(self.stdout("display"), "after display\n")
 
-    def test_trailing_semicolon_hides_the_value(self):
-        self.assertEqual(self.outputs("semicolon"), [], "an expression ended with ';' must not be displayed")
+    def test_trailing_semicolon_still_shows_the_value(self):
+        # IJava's rule: the last expression is shown whether or not it ends with ';'.
+        self.assertEqual(self.result("semicolon")["text/plain"], "42")
 
     def test_extension_from_runtime_jar_renders_html(self):
         # The extension's jar comes one line before the jar its renderer's type lives in.

@@ -2,6 +2,7 @@ package nndl.kernel;
 
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,13 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 /**
  * Runs a cell: its Java code through JShell and its magics — {@code %classpath} / {@code %jars},
  * {@code %load}, {@code %time} / {@code %%time}, {@code %maven} / {@code %mavenRepo} /
- * {@code %%loadFromPOM} ({@link MavenMagics}), plus any magic an extension registered.
+ * {@code %%loadFromPOM} ({@link MavenMagics}), {@code %lsmagic}, plus any magic an extension
+ * registered.
  */
 final class CellRunner {
+    /** What {@code %load name} tries after {@code name} itself, in IJava's order. */
+    static final List<String> LOAD_EXTENSIONS = List.of(".jsh", ".jshell", ".java", ".ijava", ".ipynb");
+
     private final NndlKernel kernel;
     private final JShellEvaluator evaluator;
     private final KernelConfig config;
@@ -50,7 +55,19 @@ final class CellRunner {
         registry.registerCellMagic("time", (k, args, body) -> time(() -> runSteps(CellParser.parse(body), "")));
         registry.registerLineMagic("maven", (k, args) -> maven.maven(args));
         registry.registerLineMagic("mavenRepo", (k, args) -> maven.mavenRepo(args));
+        // IJava's names for the same two magics.
+        registry.registerLineMagic("addMavenDependency", (k, args) -> maven.maven(args));
+        registry.registerLineMagic("addMavenDependencies", (k, args) -> maven.maven(args));
+        registry.registerLineMagic("addMavenRepo", (k, args) -> maven.mavenRepo(args));
         registry.registerCellMagic("loadFromPOM", (k, args, body) -> maven.loadFromPom(body));
+        registry.registerLineMagic("lsmagic", (k, args) -> lsmagic(registry));
+    }
+
+    /** {@code %lsmagic}: prints the line and cell magics known now (extensions' included). */
+    private static Object lsmagic(MagicsRegistry registry) {
+        System.out.println("Available line magics:\n" + known("%", registry.getLineMagicNames()).replace(", ", "  ")
+                + "\n\nAvailable cell magics:\n" + known("%%", registry.getCellMagicNames()).replace(", ", "  "));
+        return null;
     }
 
     /**
@@ -73,7 +90,9 @@ final class CellRunner {
                 // A library jar and its dependencies often come on consecutive %classpath lines:
                 // install extensions once the whole run is on the classpath, not after the first jar.
                 boolean endOfRun = i + 1 == steps.size() || classpathMagic(steps.get(i + 1)) == null;
-                last = addToClasspath(classpath.name(), words(classpath.name(), classpath.arguments()), endOfRun);
+                addToClasspath(classpath.name(), words(classpath.name(), classpath.arguments()), endOfRun);
+                // The list of added entries is for code using the magic as an expression, not to show.
+                last = null;
             } else if (step instanceof CellStep.Code code) {
                 last = eval(code.source(), origin, code.firstLine());
             } else if (step instanceof CellStep.LineMagic magic) {
@@ -134,7 +153,13 @@ final class CellRunner {
         }
     }
 
-    private Object addToClasspath(String name, List<String> args, boolean installExtensions) {
+    /** {@code %classpath} from code (the kernel's {@code addToClasspath}): entries added, extensions installed. */
+    List<String> addToClasspath(String name, List<String> args) {
+        return addToClasspath(name, args, true);
+    }
+
+    /** Adds the entries and returns their absolute paths (IJava's {@code %jars} value). */
+    private List<String> addToClasspath(String name, List<String> args, boolean installExtensions) {
         if (args.isEmpty()) {
             throw new MagicFailure("%" + name + " needs a jar, directory or glob, e.g. %" + name + " ../lib/target/*.jar");
         }
@@ -150,26 +175,50 @@ final class CellRunner {
         if (installExtensions) {
             kernel.loadExtensions();
         }
-        return null;
+        List<String> added = new ArrayList<>();
+        entries.forEach(entry -> added.add(entry.toAbsolutePath().normalize().toString()));
+        return added;
     }
 
     private Object load(List<String> args) {
         if (args.isEmpty()) {
-            throw new MagicFailure("%load needs a .jsh, .java or .ipynb file, e.g. %load helpers.jsh");
+            throw new MagicFailure("%load needs a .jsh, .jshell, .java, .ijava or .ipynb file, e.g. %load helpers");
         }
         if (evaluator.onCellThread()) {
             throw new MagicFailure("%load cannot run from code inside a cell; put it on a line of its own");
         }
         Object last = null;
         for (String arg : args) {
-            for (Path file : matching("load", arg)) {
-                String shown = Globs.isGlob(arg) ? config.workingDirectory().relativize(file).toString() : arg;
+            for (Path file : loadable(arg)) {
+                String shown = Globs.isGlob(arg) ? config.workingDirectory().relativize(file).toString()
+                        : arg + file.getFileName().toString().substring(Path.of(arg).getFileName().toString().length());
                 for (LoadedSource source : read("load", file, shown)) {
                     last = runSteps(CellParser.parse(source.code()), source.origin());
                 }
             }
         }
         return last;
+    }
+
+    /**
+     * The files {@code %load arg} runs: a glob's matches, else {@code arg} itself if it is a
+     * file, else the first of {@code arg} + {@link #LOAD_EXTENSIONS} that is one.
+     */
+    private List<Path> loadable(String arg) {
+        if (Globs.isGlob(arg)) {
+            return matching("load", arg);
+        }
+        Path base = config.workingDirectory();
+        List<String> tried = new ArrayList<>();
+        tried.add(arg);
+        LOAD_EXTENSIONS.forEach(extension -> tried.add(arg + extension));
+        for (String name : tried) {
+            Path file = base.resolve(name);
+            if (Files.isRegularFile(file)) {
+                return List.of(file);
+            }
+        }
+        throw new MagicFailure("%load: no file " + String.join(", ", tried) + " (relative paths start at " + base + ")");
     }
 
     private static List<LoadedSource> read(String what, Path file, String shownName) {

@@ -46,15 +46,18 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 /**
  * The nndl-workbook Java kernel: JJava's Jupyter protocol layer ({@link BaseKernel}) on top of
- * JShell running in this JVM. See {@code kernel/README.md} for what it offers and how it is built.
+ * JShell running in this JVM. It is IJava's and JJava's {@code JavaKernel} too, so that their
+ * notebooks reach it under the names they know ({@code IJava.getKernelInstance()},
+ * {@code kernel()}). See {@code kernel/README.md} for what it offers and how it is built.
  */
-public final class NndlKernel extends BaseKernel {
+public final class NndlKernel extends io.github.spencerpark.ijava.JavaKernel {
     /** Imported into every session: JShell's usual imports plus the notebook helpers. */
     static final String SESSION_IMPORTS = String.join("\n",
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
             "import static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*;",
+            "import static org.dflib.jjava.kernel.JavaNotebookStatics.*;",
             "import static nndl.kernel.KernelStatics.*;");
     private static final String VERSION = "1.0";
 
@@ -73,6 +76,10 @@ public final class NndlKernel extends BaseKernel {
         this.evaluator = evaluator;
         this.runner = new CellRunner(this, evaluator, config);
         runner.registerMagics(getMagicsRegistry());
+        ComponentImages.register(getRenderer());
+        // display(bundle) of a DisplayData built by hand shows the bundle, not its toString().
+        getRenderer().createRegistration(DisplayData.class)
+                .register((data, context) -> context.getOutputContainer().assign(data));
     }
 
     /**
@@ -80,6 +87,7 @@ public final class NndlKernel extends BaseKernel {
      * session's imports evaluated (which also warms up the compiler before the first cell).
      */
     public static NndlKernel create(KernelConfig config) {
+        LibraryLogging.install();
         JShellEvaluator evaluator = new JShellEvaluator(NndlKernel.class.getClassLoader(),
                 kernelCodeLocations(), config.compilerOptions(), config.timeout());
         NndlKernel kernel = new NndlKernel(new KernelIO(config.outputCapBytes()), new SessionHistory(), evaluator, config);
@@ -216,6 +224,15 @@ public final class NndlKernel extends BaseKernel {
             return null;
         }
         return value instanceof DisplayData data ? data : getRenderer().render(value);
+    }
+
+    /**
+     * Adds the entries of {@code classpath} (globs allowed, separated by the platform's path
+     * separator) to the cells' classpath and installs the extensions they bring, as {@code %classpath}.
+     */
+    @Override
+    public void addToClasspath(String classpath) {
+        runner.addToClasspath("classpath", List.of(classpath));
     }
 
     /** Code evaluated through {@code eval(...)} from a cell is refused: JShell cannot nest. */

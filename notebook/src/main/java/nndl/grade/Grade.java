@@ -12,7 +12,8 @@ import nndl.data.DataSplits;
  * Each call looks the id up in the {@link Rubric}, grades the value, and shows the result: inside
  * the Java kernel as one display_data holding the human line (text/plain) and the JSON record
  * ({@value GradeResult#MIME_TYPE}) that the report reads back; elsewhere it prints the human line.
- * End the call with {@code ;} so the kernel does not display the returned record a second time.
+ * Assign the result ({@code var graded = Grade.check(...);}): the kernel, like IJava, displays a
+ * cell's last expression even when it ends with {@code ;}, and would show the record a second time.
  */
 public final class Grade {
     private Grade() {

@@ -8,7 +8,8 @@ import nndl.kernel.errors.MagicFailure;
 
 /**
  * Splits a cell into Java code and IPython-style magics. A line whose first non-blank characters
- * are {@code %name} is a line magic; a first line {@code %%name} makes the whole cell a cell magic.
+ * are {@code %name} is a line magic; a first line {@code %%name} makes the whole cell a cell magic;
+ * a magic after an assignment's {@code =} is code calling it ({@link MagicExpressions}).
  * Line numbers are kept so that errors can point at the cell's own lines.
  */
 public final class CellParser {
@@ -78,10 +79,19 @@ public final class CellParser {
             } else {
                 code.append('\n');
             }
-            code.append(lines[i]);
+            code.append(magicExpression(lines[i], firstLine + i));
         }
         flush(steps, code, codeStart, firstLine);
         return steps;
+    }
+
+    /** The line with a magic used as an expression rewritten ({@link MagicExpressions}). */
+    private static String magicExpression(String line, int lineNumber) {
+        try {
+            return MagicExpressions.rewrite(line);
+        } catch (IllegalArgumentException e) {
+            throw new MagicFailure("line " + lineNumber + ": " + e.getMessage());
+        }
     }
 
     private static void flush(List<CellStep> steps, StringBuilder code, int codeStart, int firstLine) {

@@ -117,8 +117,9 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /**
      * Evaluates every statement of {@code source} in order and returns the value of the last one
-     * if it is an expression not ended with a semicolon by the user (else {@code null}). Stops at
-     * the first failing statement.
+     * if it is an expression, whether or not the user ended it with a semicolon, as IJava does
+     * (else {@code null}: declarations, assignments, other statements, {@code void} calls). Stops
+     * at the first failing statement.
      *
      * @throws CompileFailure  if a statement does not compile
      * @throws UserCodeFailure if a statement throws
@@ -139,9 +140,7 @@ public final class JShellEvaluator implements AutoCloseable {
             boolean whole = !completeness.isComplete() && completeness != Completeness.UNKNOWN || info.source() == null;
             String code = whole ? rest : info.source();
             int consumed = whole ? rest.length() : rest.length() - info.remaining().length();
-            Object value = evalStatement(code, source, cursor + startIn(rest, code, completeness));
-            // As in IPython, an expression the user ended with ';' is run for its effect, not shown.
-            last = completeness == Completeness.COMPLETE && code.stripTrailing().endsWith(";") ? null : value;
+            last = evalStatement(code, source, cursor + startIn(rest, code, completeness));
             cursor += Math.max(consumed, 1);
         }
         return last;
@@ -190,7 +189,7 @@ public final class JShellEvaluator implements AutoCloseable {
             throw new UserCodeFailure(describe(thrown, source.executionCount()));
         }
         Snippet snippet = event.snippet();
-        if (!event.status().isDefined()) {
+        if (!event.status().isDefined() && !awaitsDeclarations(event)) {
             throw compileFailure(snippet, source, offset);
         }
         noteUnresolved(event);
@@ -284,14 +283,28 @@ public final class JShellEvaluator implements AutoCloseable {
                 source.lineTextAt(at), source.columnAt(at), (int) (to - from), diag.getMessage(null));
     }
 
-    /** Says on stderr when a declaration compiled but needs something not declared yet. */
+    /**
+     * True for a declaration JShell keeps although it refers to something not declared yet
+     * ({@code RECOVERABLE_NOT_DEFINED} with named unresolved references): as in JShell and IJava it
+     * is not an error, so that the same cell may go on to declare what it needs.
+     */
+    private boolean awaitsDeclarations(SnippetEvent event) {
+        return event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED
+                && event.snippet() instanceof DeclarationSnippet declaration
+                && shell.unresolvedDependencies(declaration).findAny().isPresent();
+    }
+
+    /**
+     * Says on stderr when a declaration compiled but needs something not declared yet, naming
+     * what it waits for (JShell's unresolved dependencies, e.g. {@code method bar(int)}).
+     */
     private void noteUnresolved(SnippetEvent event) {
         if (event.status() != Snippet.Status.RECOVERABLE_DEFINED && event.status() != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
             return;
         }
         if (event.snippet() instanceof DeclarationSnippet declaration) {
             String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
-            System.err.println("note: " + name(declaration) + " was declared but cannot be used until " + missing + " is declared");
+            System.err.println("note: " + name(declaration) + " is declared but cannot be used until " + missing + " is defined");
         }
     }
 

@@ -16,8 +16,10 @@ import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.graph.Dependency;
 
 /**
- * The body of a {@code %%loadFromPOM} cell: a whole POM, or just its {@code <dependencies>},
- * {@code <repositories>} and {@code <properties>} elements. Its compile and runtime dependencies
+ * The body of a {@code %%loadFromPOM} cell: a whole POM, or pieces of one as IJava takes them:
+ * {@code <dependencies>} and {@code <repositories>} elements and loose {@code <dependency>} and
+ * {@code <repository>} elements (collected together), {@code <properties>}; other elements of a
+ * POM's top level are ignored ({@link PomFragment}). Its compile and runtime dependencies
  * (with their exclusions) are to be resolved from Central and its repositories; {@code ${name}}
  * in a version is one of its properties.
  *
@@ -35,8 +37,7 @@ public record PomCell(List<Dependency> dependencies, List<String[]> repositories
     public static PomCell parse(String body) {
         String text = body.strip();
         if (!text.startsWith("<?xml") && !text.startsWith("<project")) {
-            text = "<project><modelVersion>4.0.0</modelVersion><groupId>cell</groupId><artifactId>cell</artifactId>"
-                    + "<version>1</version>" + text + "</project>";
+            text = PomFragment.asProject(text);
         }
         Model model;
         try {

@@ -59,6 +59,21 @@ public class JShellEvaluatorTest {
     }
 
     @Test
+    void anExpressionEndedWithASemicolonIsShownAsInIJava() {
+        assertEquals(5, run("int y = 3;\ny + 2;"));
+        assertEquals(3.0, run("Math.sqrt(9);"));
+        assertNull(run("System.out.print(\"\");"), "a void call shows nothing");
+        assertNull(run("for (int i = 0; i < 2; i++) { }"), "a statement shows nothing");
+        assertNull(run("Math.abs(-1);\nint z = 1;"), "only the last statement counts");
+    }
+
+    @Test
+    void aClassWaitingForAMethodIsKeptAndTheSameCellCanDeclareIt() {
+        assertEquals(14, run("class Doubler { int apply(int v) { return twice(v); } }\n"
+                + "int twice(int v) { return 2 * v; }\nnew Doubler().apply(7)"));
+    }
+
+    @Test
     void realObjectsComeBackNotTheirStrings() {
         Object image = run("new java.awt.image.BufferedImage(2, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)");
         assertTrue(image instanceof java.awt.image.RenderedImage, String.valueOf(image));
