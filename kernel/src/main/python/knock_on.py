@@ -124,7 +124,7 @@ def rewrite_error(error, cause):
     symbol = next((ANSI.sub("", line).strip() for line in error.get("traceback", [])
                    if MISSING_SYMBOL.match(ANSI.sub("", line))), None)
     if symbol:
-        own += f" ({re.sub(r'\s+', ' ', symbol)})"
+        own += " (" + " ".join(symbol.split()) + ")"
     error["ename"] = "KnockOn"
     error["evalue"] = cause["message"]
     error["traceback"] = [cause["message"], f"(this cell then reported: {own})"]
