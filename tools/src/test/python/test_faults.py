@@ -430,10 +430,13 @@ class LastGoodReportTest(FaultTest):
 
     def test_a_kernel_that_dies_moves_the_report_to_previous(self):
         before = self.plant_stale_report()
-        write_notebook("mnist_multilayer", "Runtime.getRuntime().halt(3);")
+        # The kernel refuses System.exit and Runtime.halt; a SIGKILL of its own process is a death.
+        write_notebook("mnist_multilayer",
+                       'new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();')
         status, out = workbook("run")
         self.assertFailedCleanly(status, out, before)
-        self.assertIn("mnist_multilayer.ipynb failed", out)
+        self.assertIn("mnist_multilayer.ipynb failed in code cell 1/1", out)
+        self.assertIn("Kernel died", out)
 
     def test_a_complete_run_replaces_the_report_and_drops_the_previous_one(self):
         self.plant_stale_report()
