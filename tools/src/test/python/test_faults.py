@@ -459,7 +459,7 @@ class LastGoodReportTest(FaultTest):
         finally:
             edition.unlink()
         self.assertEqual(1, status, out)
-        self.assertIn("your last ./workbook run did not complete (This run failed (exit status 1)", out)
+        self.assertIn("no build/report/graded-report.pdf: your last ./workbook run did not complete", out)
         self.assertIn("run ./workbook run again, then ./workbook submit", out)
         self.assertIn("build/report/previous/graded-report.pdf", out)
         self.assertEqual(self.STALE, self.previous.read_bytes())
