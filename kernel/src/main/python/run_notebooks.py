@@ -172,9 +172,10 @@ def main():
     parser.add_argument("--quiet", action="store_true", help="do not echo the cells' printed output")
     parser.add_argument("--keep-going", action="store_true",
                         help="run every cell even when one fails (the student edition's run): each failing cell "
-                             "prints one line, its notebook records the failed cells in its metadata (nndl."
-                             "failed_cells) and the exit status stays 0; a kernel that dies or times out is "
-                             "still an error")
+                             "prints one line (a cell that failed only because an earlier one did names that "
+                             "cell and the root cause instead of its NullPointerException or cannot-find-symbol), "
+                             "its notebook records the failed cells in its metadata (nndl.failed_cells) and the "
+                             "exit status stays 0; a kernel that dies or times out is still an error")
     args = parser.parse_args()
     missing = [str(p) for p in args.notebooks if not p.is_file()]
     if missing:
