@@ -523,6 +523,48 @@ class KnockOnTest(FaultTest):
         self.assertNotIn("knock_on", failed[7])
 
 
+class KnockOnRulesTest(unittest.TestCase):
+    """The rules of kernel/src/main/python/knock_on.py on cells as the kernel reports them (no kernel)."""
+
+    @classmethod
+    def setUpClass(cls):
+        sys.path.insert(0, str(SOURCE / "kernel" / "src" / "main" / "python"))
+        import knock_on
+        cls.k = knock_on
+
+    def npe(self, name):
+        return {"output_type": "error", "ename": "NullPointerException",
+                "evalue": f'Cannot invoke "Object.toString()" because "REPL.$JShell$12.{name}" is null',
+                "traceback": [f'java.lang.NullPointerException: Cannot invoke "Object.toString()" because '
+                              f'"REPL.$JShell$12.{name}" is null', "    at line 1"]}
+
+    def test_names_in_strings_comments_and_returns_are_not_assignments(self):
+        names = self.k.assigned_names('String s = "net = 3;"; // best = 4;\nint f() { return count; }\nTwoLayerNet bestNet;\n'
+                                      'x = 1; y == 2;')
+        self.assertEqual({"s", "bestNet", "x"}, names)
+
+    def test_a_variable_set_by_a_cell_that_ran_is_this_cells_own_bug(self):
+        t = self.k.Tracker()
+        t.executed(1, "Object stats = null;", None)
+        t.executed(2, "Object other = make();", {"message": "IllegalStateException: boom", "not_implemented": False})
+        self.assertIsNone(t.cause(3, "stats.toString(); other.hashCode();", self.npe("stats")))
+
+    def test_only_null_and_missing_symbols_are_explained(self):
+        t = self.k.Tracker()
+        t.executed(1, "Object stats = train();", {"message": "not implemented yet: Net.train", "not_implemented": True})
+        wrong_shape = {"output_type": "error", "ename": "IllegalArgumentException", "evalue": "x is 2×3",
+                       "traceback": ["java.lang.IllegalArgumentException: x is 2×3"]}
+        self.assertIsNone(t.cause(2, "check(stats);", wrong_shape))
+        cause = t.cause(2, "stats.toString()", self.npe("stats"))
+        self.assertEqual("needs `stats` from cell 1, which stopped: not implemented yet: Net.train", cause["message"])
+        self.assertTrue(cause["root_not_implemented"])
+
+    def test_a_later_successful_assignment_clears_the_knock_on(self):
+        t = self.k.Tracker()
+        t.executed(1, "Object stats = train();", {"message": "not implemented yet: Net.train", "not_implemented": True})
+        t.executed(2, "stats = new Object();", None)
+        self.assertIsNone(t.cause(3, "stats.toString()", self.npe("stats")))
+
 class DataCheckTest(FaultTest):
     """Bullets 5 and 6: the data check before the notebooks, and where the data is looked for."""
 
