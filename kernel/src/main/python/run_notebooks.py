@@ -19,6 +19,8 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError, CellTimeoutError
 
+import knock_on
+
 
 class ProgressClient(NotebookClient):
     """An nbclient that echoes stream output live and reports each finished code cell."""
@@ -31,6 +33,7 @@ class ProgressClient(NotebookClient):
         self.code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
         self.started = None
         self.current = None
+        self.knock_on = knock_on.Tracker()
         self.on_cell_start = self._cell_start
         self.on_cell_executed = self._cell_executed
 
@@ -46,14 +49,29 @@ class ProgressClient(NotebookClient):
         status = execute_reply["content"]["status"] if execute_reply else "?"
         position = self._position(cell_index)
         if status == "error" and self.allow_errors:
-            failure = cell_failure(cell)
+            failure = self._failure(cell, position)
             failure.update(cell=position, index=cell_index)
             self.failed.append(failure)
             what = failure["message"] if failure["not_implemented"] else f"failed: {failure['message']}"
             print(f"  {self.label}: cell {position}/{len(self.code_cells)} {what} ({took:.1f} s)", flush=True)
             return
+        self.knock_on.executed(position, cell.source, None)
         print(f"  {self.label}: cell {position}/{len(self.code_cells)} "
               f"{'ok' if status == 'ok' else status} ({took:.1f} s)", flush=True)
+
+    def _failure(self, cell, position):
+        """The failure of a cell that errored (see cell_failure). When it failed only because an earlier
+        cell failed (a null or missing variable that cell was to set), its error output is rewritten to
+        say so, and the failure takes the root cause's message and stub status (spec section 11)."""
+        failure = cell_failure(cell)
+        error = knock_on.error_output(cell)
+        cause = None if failure["not_implemented"] or error is None else self.knock_on.cause(position, cell.source, error)
+        if cause:
+            knock_on.rewrite_error(error, cause)
+            failure.update(message=cause["message"], not_implemented=cause["root_not_implemented"],
+                           knock_on={k: cause[k] for k in ("name", "cell", "root_cell")})
+        self.knock_on.executed(position, cell.source, failure)
+        return failure
 
     def output(self, outs, msg, display_id, cell_index):
         if self.echo and msg["msg_type"] == "stream":
@@ -131,13 +149,15 @@ def run(paths, out_dir, kernel, timeout, echo, keep_going=False):
         if keep_going:
             # Which cells failed, for the report (kept under the notebook's "nndl" metadata).
             nb.metadata["nndl"] = {"executed": True, "failed_cells": client.failed}
-            failures.extend(f"{label} cell {f['cell']}: {f['message']}" for f in client.failed)
+            failures.extend(client.failed)
         nbformat.write(nb, target)
         print(f"[{n}/{len(paths)}] {path.name}: done in {time.monotonic() - started:.0f} s -> {target}"
               + (f" ({len(client.failed)} cells failed)" if client.failed else ""), flush=True)
     if failures:
-        stubs = sum(1 for f in failures if "not implemented yet:" in f)
-        print(f"{len(failures)} cells failed ({stubs} reached a stub that is not implemented yet); "
+        stubs = sum(1 for f in failures if f["not_implemented"] and "knock_on" not in f)
+        knock = sum(1 for f in failures if "knock_on" in f)
+        print(f"{len(failures)} cells failed: {stubs} reached a stub that is not implemented yet, {knock} needed "
+              f"the result of a cell that failed earlier, {len(failures) - stubs - knock} failed otherwise; "
               f"later cells still ran", flush=True)
     return 0
 
@@ -152,9 +172,10 @@ def main():
     parser.add_argument("--quiet", action="store_true", help="do not echo the cells' printed output")
     parser.add_argument("--keep-going", action="store_true",
                         help="run every cell even when one fails (the student edition's run): each failing cell "
-                             "prints one line, its notebook records the failed cells in its metadata (nndl."
-                             "failed_cells) and the exit status stays 0; a kernel that dies or times out is "
-                             "still an error")
+                             "prints one line (a cell that failed only because an earlier one did names that "
+                             "cell and the root cause instead of its NullPointerException or cannot-find-symbol), "
+                             "its notebook records the failed cells in its metadata (nndl.failed_cells) and the "
+                             "exit status stays 0; a kernel that dies or times out is still an error")
     args = parser.parse_args()
     missing = [str(p) for p in args.notebooks if not p.is_file()]
     if missing:

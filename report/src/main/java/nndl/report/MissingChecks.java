@@ -10,8 +10,12 @@ import java.util.regex.Pattern;
  * Why a check left no grade record. The checks a cell would have recorded are the
  * {@code Grade.check("id"} calls in its source; a cell whose error is {@code NotImplementedYet}
  * (a stub of the student edition, docs/editions.md) makes them not-implemented, another error
- * "failed at cell N: message", a cell or notebook never executed "not executed". Cells are numbered
- * among the notebook's code cells from 1, as the notebook runner's progress lines number them.
+ * "failed at cell N: message", a cell or notebook never executed "not executed". A cell that failed
+ * only because an earlier one did (the notebook runner rewrote its error as {@code KnockOn}, see
+ * kernel/src/main/python/knock_on.py) keeps the runner's sentence naming the cause, "needs `bestNet`
+ * from cell 17, which stopped: not implemented yet: ...", and is not-implemented when that root cause
+ * is a stub. Cells are numbered among the notebook's code cells from 1, as the runner's progress
+ * lines number them.
  */
 final class MissingChecks {
     /** Why a check has no record. */
@@ -38,6 +42,10 @@ final class MissingChecks {
     }
 
     static final String NOT_IMPLEMENTED_YET = "NotImplementedYet";
+    /** The ename the notebook runner gives a knock-on failure; its evalue names the cause. */
+    static final String KNOCK_ON = "KnockOn";
+    /** How a knock-on's evalue ends when its root cause is a stub (NotImplementedYet's message follows). */
+    static final String STOPPED_AT_STUB = ", which stopped: not implemented yet: ";
     private static final Pattern CHECK_CALL = Pattern.compile("Grade\\s*\\.\\s*check\\s*\\(\\s*\"([^\"]+)\"");
     private static final Pattern CAUSED_BY = Pattern.compile("^(?:Caused by: )?(?:[\\w$]+\\.)*NotImplementedYet: (.*)$");
     private static final Pattern ANSI = Pattern.compile("\\x1b\\[[0-9;]*m");
@@ -74,6 +82,11 @@ final class MissingChecks {
     private static Reason reason(NotebookFile.Code code, int position, boolean executed, String stubBefore) {
         for (NotebookFile.Output output : code.outputs()) {
             if (output instanceof NotebookFile.Error error) {
+                if (KNOCK_ON.equals(error.ename())) {
+                    String cause = error.evalue() == null ? "" : error.evalue().strip();
+                    return cause.contains(STOPPED_AT_STUB) ? new Reason(Kind.NOT_IMPLEMENTED, position, cause)
+                            : new Reason(Kind.FAILED, position, "failed at cell " + position + ": " + cause);
+                }
                 String stub = notImplemented(error);
                 if (stub != null) {
                     return new Reason(Kind.NOT_IMPLEMENTED, position, stub);

@@ -46,6 +46,29 @@ class MissingChecksTest {
     }
 
     @Test
+    void aKnockOnFailureNamesItsCauseAndStaysNotImplementedWhenTheRootIsAStub() throws IOException {
+        String stub = "not implemented yet: TwoLayerNet.train, SGD step — lib/src/main/java/nndl/neuralnet/TwoLayerNet.java:232";
+        String knockOn = "needs `bestNet` from cell 1, which stopped: " + stub;
+        String afterBug = "needs `net` from cell 3, which stopped: IllegalStateException: boom";
+        new NotebookJson()
+                .code("TwoLayerNet bestNet = train();", NotebookJson.error("NotImplementedYet", stub, "nndl.util.NotImplementedYet: " + stub))
+                .code("double testAcc = bestNet.accuracy();\nGrade.check(\"two_layer_nn.test_acc\", testAcc, data);",
+                        NotebookJson.error("KnockOn", knockOn, knockOn, "(this cell then reported: Compile error at line 1: cannot find symbol)"))
+                .code("var net = make();", NotebookJson.error("IllegalStateException", "boom"))
+                .code("Grade.check(\"two_layer_nn.toy_loss\", net.loss());", NotebookJson.error("KnockOn", afterBug, afterBug))
+                .write(dir.resolve("two_layer_nn.ipynb"));
+        GradeSummary summary = GradeSummary.read(dir, false);
+        GradeSummary.CheckScore testAcc = check(summary, "two_layer_nn.test_acc");
+        assertEquals(GradeSummary.Outcome.NOT_IMPLEMENTED, testAcc.outcome());
+        assertEquals("not-implemented", testAcc.statusLabel());
+        assertEquals(knockOn, testAcc.missingDetail(), "the detail names the variable, its cell and the stub");
+        GradeSummary.CheckScore toyLoss = check(summary, "two_layer_nn.toy_loss");
+        assertEquals(GradeSummary.Outcome.NOT_RUN, toyLoss.outcome());
+        assertEquals("failed at cell 4", toyLoss.statusLabel());
+        assertEquals("failed at cell 4: " + afterBug, toyLoss.missingDetail());
+    }
+
+    @Test
     void aNotebookNeverExecutedMakesItsChecksNotExecuted() throws IOException {
         NotebookJson notebook = new NotebookJson();
         notebook.write(dir.resolve("fc_nets.ipynb"));
