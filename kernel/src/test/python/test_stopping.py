@@ -25,12 +25,13 @@ class Stopping(OneKernel):
         assert content["status"] == "ok", content
 
     def interrupt(self, code, computing=1, mark="started"):
-        """Runs `code`, waits for `mark` on its output and for `computing` new threads of the kernel
-        computing, interrupts it; returns the reply's content, after checking that no thread of the
-        kernel computes any more and that 1+1 works."""
+        """Runs `code`, waits for `mark` on its output and for `computing` threads started since then
+        computing (the cell's, not the kernel's compiling it), interrupts it; returns the reply's
+        content, after checking that no thread of the kernel computes any more and that 1+1 works."""
+        existing = set(kernel_support.thread_states(self.pid))
         before = set(kernel_support.spinning_threads(self.pid))
         msg_id = self.started(code, mark)
-        busy = self.await_computing(before, computing, code)
+        busy = self.await_computing(existing, computing, code)
         started = time.monotonic()
         self.manager.interrupt_kernel()
         reply = reply_for(self.client, msg_id, timeout=kernel_support.TIMEOUT)["content"]
@@ -44,11 +45,12 @@ class Stopping(OneKernel):
         self.assertEqual(result_text(messages), "2")
         return reply
 
-    def await_computing(self, before, count, code):
-        """The kernel's threads computing that were not before `code` ran, once there are `count`."""
+    def await_computing(self, existing, count, code):
+        """{tid: name} of the kernel's threads computing that did not exist before `code` ran (the
+        cell's thread and those it started), once there are `count`."""
         deadline = time.monotonic() + kernel_support.TIMEOUT
         while True:
-            busy = {tid: name for tid, name in kernel_support.spinning_threads(self.pid).items() if tid not in before}
+            busy = {tid: name for tid, name in kernel_support.spinning_threads(self.pid).items() if tid not in existing}
             if len(busy) >= count or time.monotonic() > deadline:
                 self.assertGreaterEqual(len(busy), count, "the cell was not busy: %s (computing: %s)" % (code, busy))
                 return busy

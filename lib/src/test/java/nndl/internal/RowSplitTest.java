@@ -58,24 +58,24 @@ class RowSplitTest {
             assertTrue(whole.splitsColumns(), "the binding's unchecked dgemm is reachable");
         }
         RandomState random = new RandomState(seed);
-        for (int parts : new int[] {2, 3, 4}) {
-            RowSplit split = new RowSplit(parts);
-            for (int[] shape : shapes) {
-                int m = shape[0];
-                int n = shape[1];
-                int k = shape[2];
-                for (int t = 0; t < 4; t++) {
-                    boolean transA = (t & 1) != 0;
-                    boolean transB = (t & 2) != 0;
-                    DMatrixRMaj a = operand(transA, m, k, random);
-                    DMatrixRMaj b = operand(transB, k, n, random);
-                    DMatrixRMaj start = random.randn(m, n);
-                    for (double beta : new double[] {0.0, 0.5}) {
-                        DMatrixRMaj expected = start.copy();
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            for (int t = 0; t < 4; t++) {
+                boolean transA = (t & 1) != 0;
+                boolean transB = (t & 2) != 0;
+                DMatrixRMaj a = operand(transA, m, k, random);
+                DMatrixRMaj b = operand(transB, k, n, random);
+                DMatrixRMaj start = random.randn(m, n);
+                RowSplit.Blocks blocks = byColumns ? NativeGemm.columnBlocks(transA, transB, m, n, k)
+                        : NativeGemm.rowBlocks(transA, transB, m, n, k);
+                for (double beta : new double[] {0.0, 0.5}) {
+                    DMatrixRMaj expected = start.copy();
+                    whole.gemm(transA, transB, 1.5, a, b, beta, expected);
+                    for (int parts : new int[] {2, 3, 4}) {
+                        RowSplit split = new RowSplit(parts);
                         DMatrixRMaj actual = start.copy();
-                        whole.gemm(transA, transB, 1.5, a, b, beta, expected);
-                        RowSplit.Blocks blocks = byColumns ? NativeGemm.columnBlocks(transA, transB, m, n, k)
-                                : NativeGemm.rowBlocks(transA, transB, m, n, k);
                         boolean wasSplit = byColumns
                                 ? split.runColumns(n, Long.MAX_VALUE, blocks, (from, to) -> whole.columns(transA, transB, m, n, k, 1.5, a, b, beta, actual, from, to))
                                 : split.run(m, Long.MAX_VALUE, blocks, (from, to) -> whole.rows(transA, transB, m, n, k, 1.5, a, b, beta, actual, from, to));
