@@ -172,6 +172,24 @@ class RowSplitTest {
     }
 
     @Test
+    void theSmallMatrixRuleIsOpenBlasesPermitAndLimitsTheParts() {
+        assertTrue(SmallKernel.chosen(false, false, 100, 100, 100), "100³ is still small");
+        assertFalse(SmallKernel.chosen(false, false, 100, 100, 101));
+        assertTrue(SmallKernel.chosen(false, true, 10, 1000, 100));
+        assertTrue(SmallKernel.chosen(true, false, 30, 40, 32), "transposed A, plain B: output ≤ 1,200, K ≥ 32");
+        assertFalse(SmallKernel.chosen(true, false, 30, 41, 32), "transposed A, plain B: output over 1,200");
+        assertFalse(SmallKernel.chosen(true, false, 10, 10, 31), "transposed A, plain B: K under 32");
+        RowSplit four = new RowSplit(4);
+        // 10×50 · 50×4,000 by columns: halves of exactly 100³ would be small, so it stays whole.
+        assertEquals(1, four.partsFor(4000, RowSplit.COLUMN_ALIGN, NativeGemm.columnBlocks(false, false, 10, 4000, 50)));
+        // K = 60: halves of 1.2e6 stay packed, thirds (1,312–1,344 columns, under 100³) would not.
+        assertEquals(2, four.partsFor(4000, RowSplit.COLUMN_ALIGN, NativeGemm.columnBlocks(false, false, 10, 4000, 60)));
+        // The step's X·W1ᵀ (200×50, K 3,072) takes every part it has rows for.
+        assertEquals(4, four.partsFor(200, RowSplit.ALIGN, NativeGemm.rowBlocks(false, true, 200, 50, 3072)));
+        assertEquals(4, four.partsFor(200, RowSplit.ALIGN, RowSplit.ANY));
+    }
+
+    @Test
     void columnBlocksStartAtMultiplesOf64() {
         assertEquals(1536, RowSplit.bound(3072, 2, 1, RowSplit.COLUMN_ALIGN));
         assertEquals(384, RowSplit.bound(784, 2, 1, RowSplit.COLUMN_ALIGN));
