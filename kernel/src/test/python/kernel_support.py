@@ -151,18 +151,41 @@ def result_text(messages):
     return None
 
 
-def cpu_seconds(pid):
-    """User plus system CPU time of process `pid` so far, in seconds (from /proc/<pid>/stat)."""
-    fields = Path("/proc/%d/stat" % pid).read_text().rsplit(")", 1)[1].split()
-    ticks = int(fields[11]) + int(fields[12])  # utime, stime: fields 14 and 15 of stat(5)
-    return ticks / os.sysconf("SC_CLK_TCK")
+# Threads of the JVM itself (the JIT compilers, the garbage collector, ...), which may work on after a
+# cell stops; /proc shows thread names cut to 15 characters.
+JVM_THREAD_NAMES = ("C1 CompilerThre", "C2 CompilerThre", "GC Thread", "G1 ", "VM Thread", "VM Periodic",
+                    "Sweeper thread", "Service Thread", "Monitor Deflati", "Common-Cleaner", "Reference Handl",
+                    "Finalizer", "Signal Dispatch", "Notification Th", "Attach Listener")
 
 
-def cpu_percent(pid, seconds=1.0):
-    """The CPU share of process `pid` over the next `seconds`, in percent of one core."""
-    before, start = cpu_seconds(pid), time.monotonic()
-    time.sleep(seconds)
-    return 100.0 * (cpu_seconds(pid) - before) / (time.monotonic() - start)
+def thread_states(pid):
+    """{tid: (state, name)} for the threads of process `pid` now, from /proc/<pid>/task/*/stat.
+    State R means running or waiting for a core: a computing thread shows R however loaded the
+    machine is; a sleeping, waiting or blocked one shows S or D."""
+    states = {}
+    for task in Path("/proc/%d/task" % pid).iterdir():
+        try:
+            stat = (task / "stat").read_text()
+        except OSError:
+            continue  # the thread ended meanwhile
+        states[int(task.name)] = (stat[stat.rindex(")") + 2], stat[stat.index("(") + 1:stat.rindex(")")])
+    return states
+
+
+def spinning_threads(pid, samples=10, every=0.05):
+    """{tid: name} of the threads of process `pid` that compute: in state R in most of `samples`
+    looks `every` seconds apart (a look may meet a computing thread paused at a JVM safepoint),
+    JVM-internal threads left out. Decided from the threads' states, not from the CPU they get, so
+    the machine's load does not change the answer."""
+    running, names = {}, {}
+    for i in range(samples):
+        if i:
+            time.sleep(every)
+        for tid, (state, name) in thread_states(pid).items():
+            if not name.startswith(JVM_THREAD_NAMES):
+                names[tid] = name
+                running[tid] = running.get(tid, 0) + (state == "R")
+    return {tid: names[tid] for tid, count in running.items() if 2 * count > samples}
 
 
 def stream_text(messages, name="stdout"):

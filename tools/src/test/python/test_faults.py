@@ -296,12 +296,13 @@ class LockTest(FaultTest):
         first = Background("run")
         try:
             first.wait_for("two_layer_nn.ipynb: 1 code cells")
-            started = time.monotonic()
             status, out = workbook("run", timeout=60)
             self.assertEqual(1, status, out)
             self.assertIn("another ./workbook is running in this tree (./workbook run, pid", out)
             self.assertNotIn("Total:", out)
-            self.assertLess(time.monotonic() - started, 20, "the second run should exit at once")
+            # Refused at once, not after waiting for the lock: the first run is still in its cell
+            # (a state, not a time, so a loaded machine changes nothing).
+            self.assertIsNone(first.proc.poll(), "the second run waited for the first to end")
             status, out = workbook("report", timeout=60)
             self.assertEqual(1, status, out)
             self.assertIn("another ./workbook is running in this tree", out)
@@ -316,13 +317,15 @@ class OptionsTest(FaultTest):
         for args in (["run", "--quick"], ["run", "fc_nets", "--quick"], ["report", "--quick"], ["kernel", "--quick"],
                      ["test", "--quick"], ["lab", "--quick"], ["kernel", "extra"]):
             with self.subTest(args=args):
-                started = time.monotonic()
                 status, out = workbook(*args, timeout=60)
                 self.assertEqual(1, status, out)
                 self.assertIn(f"{args[0]}: unknown option '{args[-1]}'" if args[-1].startswith("-")
                               else f"{args[0]}: unexpected argument '{args[-1]}'", out)
+                # Rejected before anything starts: no build, no notebook, no kernel (what it did,
+                # not how long it took, so a loaded machine changes nothing).
                 self.assertNotIn("executing", out)
-                self.assertLess(time.monotonic() - started, 10)
+                self.assertNotIn("building", out)
+                self.assertNotIn("installing", out)
         self.assertEqual([], list((TREE / "build").glob(".run-*")))
 
 
@@ -357,14 +360,13 @@ class SmallRunTest(FaultTest):
 
     def test_an_unknown_notebook_is_refused_listing_the_valid_ones(self):
         self.plant_stale_report()
-        started = time.monotonic()
         status, out = workbook("run", "fc_nets", "fc_net", timeout=60)
         self.assertEqual(1, status, out)
         self.assertIn("run: unknown notebook 'fc_net'; the notebooks are: two_layer_nn fc_nets mnist_multilayer "
                       "backprop_exercises momentum_training", out)
         self.assertNotIn("executing", out)
         self.assertEqual(self.STALE, self.pdf.read_bytes(), "a refused command line touched the report")
-        self.assertLess(time.monotonic() - started, 10)
+        self.assertNotIn("building", out)
 
     def test_help_says_what_a_partial_run_replaces(self):
         status, out = workbook("run", "--help", timeout=30)

@@ -7,9 +7,12 @@ import java.util.function.Supplier;
  * The start-up decision between native BLAS and EJML, with the line announcing it.
  *
  * @param backend      the chosen backend
- * @param announcement one stderr line saying which backend runs the products and why
+ * @param announcement one line saying which backend runs the products and why
+ * @param warning      whether the line is a warning (native BLAS wanted but not loaded: products are
+ *                     slower), printed on stderr; otherwise it is information, printed on stdout so that a
+ *                     notebook shows it as ordinary output rather than as an error
  */
-record BackendChoice(GemmBackend backend, String announcement) {
+record BackendChoice(GemmBackend backend, String announcement, boolean warning) {
 
     /**
      * Chooses the backend.
@@ -22,7 +25,7 @@ record BackendChoice(GemmBackend backend, String announcement) {
         String value = forcedBy == null ? "auto" : forcedBy.substring(forcedBy.indexOf('=') + 1).toLowerCase(Locale.ROOT);
         GemmBackend ejml = EjmlGemm.INSTANCE;
         if (value.equals("java")) {
-            return new BackendChoice(ejml, "nndl: matrix products on " + ejml.description() + " (forced by " + forcedBy + ")");
+            return new BackendChoice(ejml, "nndl: matrix products on " + ejml.description() + " (forced by " + forcedBy + ")", false);
         }
         if (!value.equals("native") && !value.equals("auto")) {
             throw new IllegalStateException("nndl: " + forcedBy + " is not one of native, java, auto");
@@ -35,11 +38,11 @@ record BackendChoice(GemmBackend backend, String announcement) {
                     throw new IllegalStateException("nndl: " + forcedBy + " but native BLAS is not available: " + loaded.problem());
                 }
                 yield new BackendChoice(nativeBlas, "nndl: matrix products on native BLAS, " + nativeBlas.description()
-                        + " (forced by " + forcedBy + ")");
+                        + " (forced by " + forcedBy + ")", false);
             }
             default -> nativeBlas == null
-                    ? new BackendChoice(ejml, "nndl: native BLAS not available (" + loaded.problem() + "); using " + ejml.description())
-                    : new BackendChoice(nativeBlas, "nndl: matrix products on native BLAS, " + nativeBlas.description());
+                    ? new BackendChoice(ejml, "nndl: native BLAS not available (" + loaded.problem() + "); using " + ejml.description(), true)
+                    : new BackendChoice(nativeBlas, "nndl: matrix products on native BLAS, " + nativeBlas.description(), false);
         };
     }
 }

@@ -10,8 +10,9 @@ import java.util.function.Supplier;
  * or transpose. Every product in layers, nets and solver goes through here, so the backend is
  * switched in one place.
  *
- * <p>The backend is chosen once, on the first product, and announced on stderr: the native system
- * BLAS (OpenBLAS on Debian) when it loads, else EJML's multi-threaded pure-Java code. The system
+ * <p>The backend is chosen once, on the first product, and announced in one line: the native system
+ * BLAS (OpenBLAS on Debian) when it loads, on stdout (information: a notebook shows it as ordinary
+ * output), else EJML's multi-threaded pure-Java code, on stderr (a warning: products are slower). The system
  * property {@code nndl.blas} or else the environment variable {@code NNDL_BLAS} forces a choice:
  * {@code native}, {@code java} or {@code auto} (the default).
  *
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
  * {@code OPENBLAS_CORETYPE} (e.g. SkylakeX for an AVX-512 Xeon).
  *
  * <p>Threads are decided per call, at run time: with one OpenBLAS thread a large product is split by
- * rows of its output over all cores (one single-threaded dgemm per block, the same bits as unsplit),
+ * rows of its output over all cores (one single-threaded dgemm per block, the same bits as unsplit on
+ * every OpenBLAS kernel family: no block is cut so small that OpenBLAS would take another code path),
  * so a single training run uses the whole machine; code that already runs one job per core (a sweep's
  * configurations) wraps its work in {@link #oneThread} and keeps each product on its own thread. Several
  * Java threads may call at once; while one thread's product is split, the others' run unsplit. With
@@ -75,7 +77,8 @@ public final class Gemm {
     }
 
     /**
-     * The backend every product uses, chosen (and announced on stderr) on the first call.
+     * The backend every product uses, chosen (and announced: stdout, or stderr when native BLAS did not
+     * load) on the first call.
      *
      * @throws IllegalStateException if {@code nndl.blas}/{@code NNDL_BLAS} is not native, java or auto,
      *                               or forces native while no native BLAS loads
@@ -87,7 +90,7 @@ public final class Gemm {
                 chosen = active;
                 if (chosen == null) {
                     BackendChoice choice = BackendChoice.decide(forcedBy(), NativeGemm::load);
-                    System.err.println(choice.announcement());
+                    (choice.warning() ? System.err : System.out).println(choice.announcement());
                     chosen = choice.backend();
                     active = chosen;
                 }

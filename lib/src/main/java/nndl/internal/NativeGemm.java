@@ -29,7 +29,8 @@ import java.util.logging.Logger;
  * <p>With single-threaded OpenBLAS a large product is spread over the cores here instead, by rows of
  * its output ({@link RowSplit}): a single training run uses every core, while a sweep's configurations,
  * which run under {@link Gemm#oneThread}, each keep to one. Splitting by output rows leaves every dot
- * product as it was, so split and unsplit products give the same bits. A product wider than it is
+ * product as it was, and no block is made so small that OpenBLAS would switch to its small-matrix
+ * kernels for it ({@link SmallKernel}), so split and unsplit products give the same bits. A product wider than it is
  * tall (the step's dW1 = dhᵀ·X, 50×3,072) is split by columns of its output instead, so that each
  * thread reads only its share of X rather than all of it; also the same bits (docs/performance.md).
  *
@@ -175,10 +176,27 @@ final class NativeGemm extends GemmBackend {
         } else if (takeTurns) {
             rows(transA, transB, m, n, k, alpha, a, b, beta, c, 0, m);
         } else if (n > m && unchecked != null) {
-            split.runColumns(n, multiplyAdds, (from, to) -> columns(transA, transB, m, n, k, alpha, a, b, beta, c, from, to));
+            split.runColumns(n, multiplyAdds, columnBlocks(transA, transB, m, n, k),
+                    (from, to) -> columns(transA, transB, m, n, k, alpha, a, b, beta, c, from, to));
         } else {
-            split.run(m, multiplyAdds, (from, to) -> rows(transA, transB, m, n, k, alpha, a, b, beta, c, from, to));
+            split.run(m, multiplyAdds, rowBlocks(transA, transB, m, n, k),
+                    (from, to) -> rows(transA, transB, m, n, k, alpha, a, b, beta, c, from, to));
         }
+    }
+
+    /**
+     * The row blocks of {@code op(a)·op(b)} (M×K · K×N) whose dgemm takes the whole product's OpenBLAS path:
+     * a block of rows is the column-major call {@code (N × rows) = op(b)ᵀ·op(a)ᵀ}.
+     */
+    static RowSplit.Blocks rowBlocks(boolean transA, boolean transB, int m, int n, int k) {
+        boolean whole = SmallKernel.chosen(transB, transA, n, m, k);
+        return (from, to) -> SmallKernel.chosen(transB, transA, n, to - from, k) == whole;
+    }
+
+    /** As {@link #rowBlocks} for column blocks: the column-major call {@code (columns × M) = op(b)ᵀ·op(a)ᵀ}. */
+    static RowSplit.Blocks columnBlocks(boolean transA, boolean transB, int m, int n, int k) {
+        boolean whole = SmallKernel.chosen(transB, transA, n, m, k);
+        return (from, to) -> SmallKernel.chosen(transB, transA, to - from, m, k) == whole;
     }
 
     /**

@@ -11,10 +11,13 @@ import java.util.function.Supplier;
  * Spreads one large product over the cores by rows of its output: {@code C[r0:r1, :] = op(A)[r0:r1, :]·op(B)}
  * for consecutive row blocks, the calling thread computing the first and a small pool of helper
  * threads the others, each block one single-threaded native dgemm. Blocks start at multiples of
- * {@link #ALIGN} rows, so every output element is computed by the same kernel, with the same sums in
- * the same order, as in the unsplit call: the result is bit for bit the same whatever the split
- * ({@code RowSplitTest}); whether a product is split is a matter of speed only, which is why the
- * decision can be taken at run time, per call.
+ * {@link #ALIGN} rows, so every output element is computed by the same micro-kernel, with the same sums
+ * in the same order, as in the unsplit call, and a product is cut into only as many blocks as keep each
+ * block's dgemm on the whole product's code path (OpenBLAS's small-matrix kernels on AVX-512 are chosen
+ * by size, {@link SmallKernel}): the result is bit for bit the same whatever the split, on every
+ * OpenBLAS kernel family ({@code RowSplitTest}, run by {@code ./workbook test} under each family the CPU
+ * can run); whether a product is split is a matter of speed only, which is why the decision can be
+ * taken at run time, per call.
  *
  * <p>{@link RowGather} uses the same helpers for large row copies (a training minibatch), which read
  * memory faster on two cores than on one.
@@ -67,6 +70,18 @@ final class RowSplit {
     interface Rows {
         void compute(int fromRow, int toRow);
     }
+
+    /**
+     * Whether rows {@code from..to} may be one block of a split: for a product, that the block's dgemm
+     * takes the same OpenBLAS code path as the whole product's ({@link SmallKernel}).
+     */
+    @FunctionalInterface
+    interface Blocks {
+        boolean admits(int from, int to);
+    }
+
+    /** Admits every block: passes over memory, whose blocks compute the same whatever their size. */
+    static final Blocks ANY = (from, to) -> true;
 
     private static final ThreadLocal<int[]> ONE_THREAD_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
     private static final RowSplit SHARED = new RowSplit(configuredParts());
@@ -121,7 +136,16 @@ final class RowSplit {
      * @return whether the product was split
      */
     boolean run(int m, long multiplyAdds, Rows rows) {
-        return runIf(multiplyAdds >= MIN_MULTIPLY_ADDS, m, ALIGN, rows);
+        return run(m, multiplyAdds, ANY, rows);
+    }
+
+    /**
+     * As {@link #run(int, long, Rows)} in as many parts as the helpers allow with every block admitted by
+     * {@code blocks}: fewer parts, or none, when a finer split would take a block off the whole product's
+     * code path.
+     */
+    boolean run(int m, long multiplyAdds, Blocks blocks, Rows rows) {
+        return runIf(multiplyAdds >= MIN_MULTIPLY_ADDS, m, ALIGN, blocks, rows);
     }
 
     /**
@@ -131,8 +155,8 @@ final class RowSplit {
      *
      * @param columns computes a block of output columns; called from several threads for disjoint blocks
      */
-    boolean runColumns(int n, long multiplyAdds, Rows columns) {
-        return runIf(multiplyAdds >= MIN_MULTIPLY_ADDS, n, COLUMN_ALIGN, columns);
+    boolean runColumns(int n, long multiplyAdds, Blocks blocks, Rows columns) {
+        return runIf(multiplyAdds >= MIN_MULTIPLY_ADDS, n, COLUMN_ALIGN, blocks, columns);
     }
 
     /**
@@ -143,24 +167,51 @@ final class RowSplit {
      * @return whether the work was split
      */
     boolean runIf(boolean large, int m, int align, Rows rows) {
-        int count = Math.min(parts, m / align);
-        if (count < 2 || !large || isOneThread() || !inUse.compareAndSet(false, true)) {
+        return runIf(large, m, align, ANY, rows);
+    }
+
+    /** As {@link #runIf(boolean, int, int, Rows)} with only blocks {@code blocks} admits ({@link #partsFor}). */
+    boolean runIf(boolean large, int m, int align, Blocks blocks, Rows rows) {
+        int count = large ? partsFor(m, align, blocks) : 1;
+        if (count < 2 || isOneThread() || !inUse.compareAndSet(false, true)) {
             rows.compute(0, m);
             return false;
         }
         try {
-            Blocks blocks = new Blocks(m, count, align, rows);
+            Claims claims = new Claims(m, count, align, rows);
             Helpers pool = helpers();
             for (int helper = 1; helper < count; helper++) {
-                pool.give(helper - 1, blocks::claim);
+                pool.give(helper - 1, claims::claim);
             }
-            blocks.compute(0);
-            blocks.claim();
-            blocks.awaitAndRethrow();
+            claims.compute(0);
+            claims.claim();
+            claims.awaitAndRethrow();
             return true;
         } finally {
             inUse.set(false);
         }
+    }
+
+    /**
+     * The most parts, at most {@link #parts()} and each at least {@code align} rows, into which {@code m}
+     * rows split with every block admitted by {@code blocks}; 1 when there are none.
+     */
+    int partsFor(int m, int align, Blocks blocks) {
+        for (int count = Math.min(parts, m / align); count >= 2; count--) {
+            if (admitsAll(m, count, align, blocks)) {
+                return count;
+            }
+        }
+        return 1;
+    }
+
+    private static boolean admitsAll(int m, int count, int align, Blocks blocks) {
+        for (int part = 0; part < count; part++) {
+            if (!blocks.admits(bound(m, count, part, align), bound(m, count, part + 1, align))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -177,7 +228,7 @@ final class RowSplit {
     }
 
     /** The blocks of one split product: which is next to claim, how many are finished, the first failure. */
-    private static final class Blocks {
+    private static final class Claims {
         private final int m;
         private final int count;
         private final int align;
@@ -186,7 +237,7 @@ final class RowSplit {
         private final CountDownLatch finished;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Blocks(int m, int count, int align, Rows rows) {
+        Claims(int m, int count, int align, Rows rows) {
             this.m = m;
             this.count = count;
             this.align = align;

@@ -1,6 +1,7 @@
 package nndl.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ class BackendChoiceTest {
         assertSame(Gemm.ejml(), choice.backend());
         assertEquals("nndl: native BLAS not available (could not open libblas.so.3); using " + Gemm.ejml().description(),
                 choice.announcement());
+        assertTrue(choice.warning(), "a fallback is a warning (stderr)");
         assertSame(Gemm.ejml(), BackendChoice.decide("NNDL_BLAS=AUTO", () -> MISSING).backend());
     }
 
@@ -26,6 +28,7 @@ class BackendChoiceTest {
         BackendChoice choice = BackendChoice.decide(null, NativeGemm::load);
         assertSame(nativeBlas, choice.backend());
         assertEquals("nndl: matrix products on native BLAS, " + nativeBlas.description(), choice.announcement());
+        assertFalse(choice.warning(), "information (stdout)");
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A single training run on all cores (its large products split by rows) gives the one-core numbers bit
  * for bit; so do predict on many rows and a sweep, parallel or sequential. Sizes are the seed's
- * (D 3,072, hidden 50, batch 200), so the products are large enough to be split.
+ * (D 3,072, hidden 50, batch 200), so the products are large enough to be split. {@code ./workbook test}
+ * reruns it under every OpenBLAS kernel family the CPU can run (docs/performance.md).
  */
 class ThreadCountAgreementTest {
     private static final int D = 3072;

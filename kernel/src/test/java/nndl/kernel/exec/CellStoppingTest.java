@@ -21,6 +21,8 @@ public class CellStoppingTest {
     public static volatile Thread started;
     /** Set once {@link #spinIgnoringInterrupts(long)} runs. */
     private static volatile boolean spinning;
+    /** Set by the training loop a cell defines, once it runs: the interrupt then meets it, not its compilation. */
+    public static volatile boolean training;
 
     private static JShellEvaluator evaluator;
     private static int count;
@@ -73,10 +75,11 @@ public class CellStoppingTest {
 
     @Test
     void aLoopOfCellMethodsStopsAndStateSurvives() throws Exception {
-        run("double step(double w) { return w * 0.999 + 1e-9; }\n"
+        run("double step(double w) { nndl.kernel.exec.CellStoppingTest.training = true; return w * 0.999 + 1e-9; }\n"
                 + "double train(int epochs) { double w = 1; for (int e = 0; e < epochs; e++) { for (int i = 0; i < 1000; i++) { w = step(w); } } return w; }\n"
                 + "int kept = 7;");
-        StoppedFailure stopped = interrupted("double result = train(Integer.MAX_VALUE);");
+        training = false;
+        StoppedFailure stopped = interrupted("double result = train(Integer.MAX_VALUE);", 100, () -> training);
         assertEquals("Interrupted", stopped.report().name());
         assertTrue(stopped.report().traceback().stream().anyMatch(line -> line.contains("train")), stopped.report().traceback().toString());
         assertEquals(7, run("kept"));

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 public class JShellEvaluatorTest {
     /** Lets cells hand an object to the test; the cells' class loader sees the test's classes. */
     public static volatile WeakReference<Object> tracked;
+    /** Set by a cell's loop once it runs: the interrupt then meets the loop, not its compilation. */
+    public static volatile boolean looping;
 
     private static JShellEvaluator evaluator;
     private static int count;
@@ -116,9 +118,15 @@ public class JShellEvaluatorTest {
     @Test
     void interruptStopsALoopThatIgnoresInterrupts() throws Exception {
         evaluator.beginCell(count + 1);
-        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(
-                () -> evaluator.eval(SourceText.cell("long spins = 0;\nwhile (true) { spins++; }\nint after = 1;", 1, ++count)));
-        Thread.sleep(500);
+        looping = false;
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> evaluator.eval(SourceText.cell(
+                "long spins = 0;\nwhile (true) { spins++; nndl.kernel.exec.JShellEvaluatorTest.looping = true; }\nint after = 1;", 1, ++count)));
+        // Until the loop runs (compiling it may take seconds on a loaded machine), then a little longer.
+        for (int wait = 0; wait < 3000 && !looping; wait++) {
+            Thread.sleep(10);
+        }
+        assertTrue(looping, "the loop never started");
+        Thread.sleep(100);
         evaluator.interrupt();
         Throwable thrown = assertThrows(Exception.class, () -> cell.get(30, TimeUnit.SECONDS)).getCause();
         assertTrue(thrown instanceof StoppedFailure, String.valueOf(thrown));
