@@ -1,6 +1,7 @@
 package nndl.kernel.reload;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -68,6 +69,9 @@ final class LibraryCompiler {
 
     private final JavaCompiler compiler;
     private final String release;
+    private final DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    private StandardJavaFileManager standard;
+    private List<String> classpathState = List.of();
 
     /**
      * A compiler for classes of Java {@code release} (the library's {@code maven.compiler.release}).
@@ -89,17 +93,17 @@ final class LibraryCompiler {
      * @param classpath what they may use besides each other
      */
     Outcome compile(Collection<Path> files, List<Path> classpath) {
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, CompiledClass> written = new LinkedHashMap<>();
-        try (StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.getDefault(), StandardCharsets.UTF_8)) {
-            standard.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
-            JavaFileManager memory = new InMemoryOutput(standard, written);
+        try {
+            StandardJavaFileManager manager = fileManager(classpath);
+            JavaFileManager memory = new InMemoryOutput(manager, written);
             List<String> options = List.of("--release", release, "-g", "-encoding", "UTF-8", "-proc:none", "-implicit:none",
                     "-nowarn", "-Xlint:none");
-            Iterable<? extends JavaFileObject> units = standard.getJavaFileObjectsFromPaths(files);
-            boolean ok = compiler.getTask(null, memory, diagnostics, options, null, units).call();
+            Iterable<? extends JavaFileObject> units = manager.getJavaFileObjectsFromPaths(files);
+            DiagnosticCollector<JavaFileObject> collected = new DiagnosticCollector<>();
+            boolean ok = compiler.getTask(null, memory, collected, options, null, units).call();
             List<Problem> problems = new ArrayList<>();
-            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            for (Diagnostic<? extends JavaFileObject> d : collected.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
                     Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
                     problems.add(new Problem(file, d.getLineNumber(), d.getColumnNumber(), d.getMessage(Locale.getDefault())));
@@ -112,6 +116,28 @@ final class LibraryCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compile the library sources: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The file manager, kept from one compilation to the next because opening the jars (dozens, some
+     * large) costs more than compiling a file; opened afresh when a jar of the classpath changed (a
+     * rebuild). Setting the classpath each time makes it list the class folder again.
+     */
+    private StandardJavaFileManager fileManager(List<Path> classpath) throws IOException {
+        List<String> state = new ArrayList<>();
+        for (Path entry : classpath) {
+            File file = entry.toFile();
+            state.add(entry + (file.isFile() ? "@" + file.lastModified() + "/" + file.length() : ""));
+        }
+        if (standard == null || !state.equals(classpathState)) {
+            if (standard != null) {
+                standard.close();
+            }
+            standard = compiler.getStandardFileManager(diagnostics, Locale.getDefault(), StandardCharsets.UTF_8);
+            classpathState = state;
+        }
+        standard.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+        return standard;
     }
 
     /** Keeps class files in memory, each with the source file it came from. */
