@@ -19,7 +19,7 @@ from test_session import start, stop
 PROJECT = kernel_support.HERE.parents[3]
 DEPENDENCIES = PROJECT / "notebook" / "target" / "dependency"
 RELU = "lib/src/main/java/nndl/layers/Relu.java"
-ANSWER = "out.data[i] = Math.max(0.0, x.data[i]);"
+FORWARD = "    public static Forward<Cache> reluForward(DMatrixRMaj x) {\n"
 CELL = "java.util.Arrays.toString(Relu.reluForward(x).out().data)"
 TIMEOUT = 180  # the first cell after a start may compile the whole library on a loaded machine
 
@@ -46,6 +46,23 @@ def scratch_project():
     return root
 
 
+def with_forward(text, line, extra_member=""):
+    """Relu.java's `text` with reluForward replaced by a loop running `line` for each element of
+    `out`, a copy of x (never the model answer: this file ships in both editions), and
+    `extra_member` after it."""
+    start = text.index(FORWARD)
+    end = text.index("\n    }\n", start) + len("\n    }\n")
+    method = (FORWARD + "        DMatrixRMaj out = x.copy();\n"
+              "        for (int i = 0; i < out.data.length; i++) {\n"
+              "            %s\n"
+              "        }\n"
+              "        return new Forward<>(out, new Cache(x));\n"
+              "    }\n" % line)
+    if extra_member:
+        method += "\n" + extra_member + "\n"
+    return text[:start] + method + text[end:]
+
+
 def save(path, text):
     """Writes `text` as an editor saves, with a modification time surely later than the last one."""
     before = path.stat().st_mtime
@@ -62,7 +79,7 @@ class HotReload(unittest.TestCase):
         cls.root = scratch_project()
         cls.relu = cls.root / RELU
         cls.original = cls.relu.read_text()
-        assert ANSWER in cls.original, "Relu.java no longer holds the line this test edits: " + ANSWER
+        assert FORWARD in cls.original, "Relu.java no longer declares the method this test edits: " + FORWARD
         cls.manager, cls.client = start(cls.root, {"NNDL_ROOT": str(cls.root)})
         content, messages = execute(cls.client, "%%classpath %s/*.jar\n"
                                     "import nndl.layers.Relu;\n"
@@ -88,16 +105,16 @@ class HotReload(unittest.TestCase):
         self.assertEqual(result_text(messages), expected)
         return messages
 
-    def edit(self, new_line, extra_member=""):
-        """Relu.java with the forward loop's line replaced and `extra_member` added after reluForward."""
-        text = self.original.replace(ANSWER, new_line)
-        if extra_member:
-            text = text.replace("    /**\n     * Computes the ReLU backward pass", extra_member + "\n\n    /**\n     * Computes the ReLU backward pass", 1)
-            self.assertIn(extra_member, text)
-        save(self.relu, text)
+    def edit(self, line, extra_member=""):
+        """Relu.java with reluForward's loop running `line`, and `extra_member` after reluForward."""
+        save(self.relu, with_forward(self.original, line, extra_member))
 
     def test_1_a_new_body_runs_in_the_same_kernel_and_variables_stay(self):
-        self.assert_result("[0.0, 2.0, 3.0, 0.0]")
+        content, messages = self.run_cell()
+        if content["status"] == "ok":  # the instructor edition's model answer
+            self.assertEqual(result_text(messages), "[0.0, 2.0, 3.0, 0.0]")
+        else:  # the student edition's stub
+            self.assertIn("not implemented yet: Relu.reluForward", "\n".join(content["traceback"]))
         self.edit("out.data[i] = 10 * x.data[i];")
         messages = self.assert_result("[-10.0, 20.0, 30.0, -40.0]")
         self.assertRegex(stream_text(messages), "hot reload: " + re.escape(RELU) + r" compiled, [12] loaded class(es)? redefined")
@@ -133,8 +150,9 @@ class HotReload(unittest.TestCase):
         self.assert_result("41", "kept")
 
     def test_4_a_changed_signature_and_a_new_field_are_named(self):
-        text = self.original.replace("public static Forward<Cache> reluForward(DMatrixRMaj x) {",
-                                     "public static Forward<Cache> reluForward(DMatrixRMaj x, double scale) {")
+        text = with_forward(self.original, "out.data[i] = x.data[i];").replace(
+            "public static Forward<Cache> reluForward(DMatrixRMaj x) {",
+            "public static Forward<Cache> reluForward(DMatrixRMaj x, double scale) {")
         text = text.replace("public final class Relu {", "public final class Relu {\n    static int calls;", 1)
         self.assertIn("static int calls;", text)
         save(self.relu, text)
@@ -143,8 +161,8 @@ class HotReload(unittest.TestCase):
         self.assertEqual(content["traceback"], [
             RELU + ": field calls added, signature of method reluForward(DMatrixRMaj) changed to "
                    "reluForward(DMatrixRMaj, double) — restart the kernel to load it (Kernel ▸ Restart)"])
-        self.edit(ANSWER)
-        self.assert_result("[0.0, 2.0, 3.0, 0.0]")
+        self.edit("out.data[i] = x.data[i];")
+        self.assert_result("[-1.0, 2.0, 3.0, -4.0]")
 
     def test_5_a_compile_error_names_file_line_and_column(self):
         self.edit("out.data[i] = 2 * x.data[i]")  # no semicolon
@@ -152,7 +170,7 @@ class HotReload(unittest.TestCase):
         content, _ = self.run_cell()
         self.assertEqual(content["status"], "error", content)
         self.assertEqual(content["ename"], "CompileError")
-        self.assertEqual(content["traceback"][:3], [
+        self.assertEqual(content["traceback"], [
             "%s:%d: ';' expected" % (RELU, line),
             "                out.data[i] = 2 * x.data[i]",
             "    " + " " * len("            out.data[i] = 2 * x.data[i]") + "^"])
@@ -180,20 +198,19 @@ class Restart(unittest.TestCase):
         manager, client = start(root, {"NNDL_ROOT": str(root)})
         try:
             setup = "%%classpath %s/*.jar\nimport nndl.layers.Relu;\n" % DEPENDENCIES
-            content, _ = execute(client, setup + "Relu.reluForward(new org.ejml.data.DMatrixRMaj(1, 1)).out().get(0, 0)",
-                                 timeout=TIMEOUT)
-            self.assertEqual(content["status"], "ok", content)
-            save(relu, relu.read_text().replace(
-                "    /**\n     * Computes the ReLU backward pass",
-                "    public static String added() {\n        return \"new method\";\n    }\n\n    /**\n     * Computes the ReLU backward pass", 1))
+            content, messages = execute(client, setup + "Relu.class.getSimpleName()", timeout=TIMEOUT)  # loads Relu
+            self.assertEqual(result_text(messages), "Relu", content)
+            save(relu, with_forward(relu.read_text(), "out.data[i] = -x.data[i];",
+                                    "    public static String added() {\n        return \"new method\";\n    }"))
             content, _ = execute(client, "1 + 1", timeout=TIMEOUT)
             self.assertEqual(content["status"], "error")
-            self.assertIn("method added() added", content["traceback"][0])
+            self.assertEqual(content["traceback"], [RELU + ": method added() added — restart the kernel to load it (Kernel ▸ Restart)"])
             manager.restart_kernel(now=False)
             client.wait_for_ready(timeout=kernel_support.TIMEOUT)
-            content, messages = execute(client, setup + "Relu.added()", timeout=TIMEOUT)
+            content, messages = execute(client, setup + "Relu.added() + \" \" + Relu.reluForward(new org.ejml.data.DMatrixRMaj("
+                                                "new double[][] {{5}})).out().get(0, 0)", timeout=TIMEOUT)
             self.assertEqual(content["status"], "ok", content)
-            self.assertEqual(result_text(messages), "new method")
+            self.assertEqual(result_text(messages), "new method -5.0")
             self.assertRegex(stream_text(messages), r"hot reload: \d+ library sources compiled, 0 loaded classes redefined")
         finally:
             pid, _ = stop(manager, client)
