@@ -116,10 +116,17 @@ public final class HotReload {
         if (!started) {
             started = true;
             if (!start(evaluator)) {
+                off = "";
                 return;
             }
         }
-        Map<Path, String> now = tree.scan();
+        Map<Path, String> now;
+        try {
+            now = tree.scan();
+        } catch (UncheckedIOException e) {
+            String line = "hot reload: " + e.getMessage() + " (the cell did not run: the library's state is unknown)";
+            throw new ReportedFailure(new ErrorReport("HotReloadError", line, List.of(line)));
+        }
         loaded.packages(tree.packages(now.keySet()));
         Map<Path, String> changed = new TreeMap<>();
         now.forEach((file, hash) -> {
@@ -161,6 +168,12 @@ public final class HotReload {
         }
         dependencies = jars(dependencyDir);
         Path libraryJar = dependencies.stream().filter(j -> j.getFileName().toString().startsWith("nndl-lib")).findFirst().orElse(null);
+        if (libraryJar == null) {
+            // Not built yet: cells cannot use the library either, and compiling it without its
+            // dependencies would fail every cell.
+            System.err.println("hot reload is off: no nndl-lib jar in " + dependencyDir + " (./workbook lab or run builds it)");
+            return false;
+        }
         try {
             folder = Files.createTempDirectory("nndl-hot-reload-");
         } catch (IOException e) {
@@ -175,8 +188,7 @@ public final class HotReload {
         loaded = new LoadedClasses(loader, tree.packages(now.keySet()));
         instrumentation.addTransformer(loaded, false);
         evaluator.addToClasspath(folder);
-        long jarTime = libraryJar == null ? 0 : libraryJar.toFile().lastModified();
-        if (libraryJar != null && SourceTree.newest(now.keySet()) <= jarTime) {
+        if (SourceTree.newest(now.keySet()) <= libraryJar.toFile().lastModified()) {
             applied = new TreeMap<>(now); // the jar was built from these sources
         }
         // Otherwise nothing counts as applied: the first scan compiles every source into the folder.
