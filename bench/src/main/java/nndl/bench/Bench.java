@@ -47,6 +47,9 @@ public final class Bench {
               --python        interpreter with NumPy (default /usr/bin/python3)
               --numpy-script  NumPy reference (default bench/src/main/python/two_layer_step.py)
               --no-numpy      skip NumPy
+            Always: the hot-reload latency (nndl.bench.HotReloadLatency): the installed java kernel on a scratch copy of
+              lib/src/main/java, Relu.java rewritten 6 times between runs of the same cell; bench.hot_reload_seconds= is
+              the median of the last 5 (the first pays the kernel's compiler start, bench.hot_reload_first_seconds=).
               --full          then execute the five notebooks with NNDL_PROFILE=full on full-size data (the official
                               CIFAR-10 when the data root has it, else the subset tiled to 50,000 + 10,000 records
                               under build/bench-full-data, labelled tiled) and report their wall time and the
@@ -131,6 +134,8 @@ public final class Bench {
         ReluMasks.Result masks = ReluMasks.measure(settings.runs());
         Sweeps sweeps = settings.sweepRuns() > 0 ? timeSweeps(data, settings) : null;
         FullNotebooks.Outcome full = settings.full() ? runFull(settings, folder) : null;
+        progress("hot reload: save → re-run → new result through a real kernel");
+        HotReloadLatency hotReload = HotReloadLatency.measure(settings.python(), Path.of("").toAbsolutePath(), 5);
 
         BenchResults results = new BenchResults(rounds.step().timing(), rounds.floor().timing(), rounds.floorAllCores().timing(),
                 timing(rounds.numpySteps()), timing(rounds.numpyAsInstalledSteps()),
@@ -141,6 +146,8 @@ public final class Bench {
         System.out.println("  the step's ReLU gradient mask (200×50, random patterns): " + masks);
         printSweeps(settings, sweeps);
         printFull(full);
+        System.out.println(hotReload.summary());
+        hotReload.machineLines().forEach(System.out::println);
         System.out.println("bench.step_one_core_seconds_per_1000=" + String.format(Locale.ROOT, "%.4f", rounds.stepOneCore().timing().median()));
         System.out.println("bench.fused_step_seconds_per_1000=" + String.format(Locale.ROOT, "%.4f", rounds.fused().timing().median()));
         System.out.println("bench.fused_to_floor_ratio=" + String.format(Locale.ROOT, "%.4f",

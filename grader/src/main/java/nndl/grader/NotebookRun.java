@@ -32,6 +32,9 @@ record NotebookRun(Path executed, String ended, boolean timedOut) {
         builder.environment().put("NNDL_DATA", options.data().toAbsolutePath().toString());
         builder.environment().put("JJAVA_JVM_OPTS", "-Xmx" + options.memory());
         builder.environment().put("OPENBLAS_NUM_THREADS", "1");
+        // Hot reload off: the kernelspec would watch the instructor's lib/ sources, and a submission is
+        // graded on the jar built from its own (kernel/README.md, Hot reload).
+        builder.environment().put("NNDL_ROOT", "");
         int status = builder.start().waitFor();
         if (status == 0) {
             return new NotebookRun(executed, null, false);

@@ -20,6 +20,7 @@ import nndl.kernel.errors.MagicFailure;
 import nndl.kernel.exec.CellExecutionControl;
 import nndl.kernel.exec.JShellEvaluator;
 import nndl.kernel.exec.SourceText;
+import nndl.kernel.reload.HotReload;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 
 /**
@@ -36,6 +37,7 @@ final class CellRunner {
     private final JShellEvaluator evaluator;
     private final KernelConfig config;
     private final MavenMagics maven;
+    private final HotReload hotReload = HotReload.fromEnvironment();
     private boolean startupDone;
     private int currentCount;
 
@@ -77,6 +79,7 @@ final class CellRunner {
     Object runCell(String code, int count) {
         currentCount = count;
         evaluator.beginCell(count);
+        hotReload.beforeCell(evaluator); // the library's edited sources, compiled and redefined (kernel/README.md)
         runStartupScripts();
         return runSteps(CellParser.parse(code), "");
     }

@@ -5,7 +5,7 @@ package nndl.kernel.errors;
  * notebook shows. The kernel's own stack is irrelevant to the user, so none is recorded.
  */
 public abstract sealed class CellFailure extends RuntimeException
-        permits CompileFailure, UserCodeFailure, StoppedFailure, MagicFailure {
+        permits CompileFailure, UserCodeFailure, StoppedFailure, MagicFailure, ReportedFailure {
     private static final long serialVersionUID = 1L;
 
     /** A failure whose one-line summary is {@code message}. */
