@@ -37,6 +37,9 @@ public final class ReleaseMain {
             Exit status: 0 done, 1 a release error or a leak, 2 bad usage.
             """.formatted(TREE);
 
+    /** The exercise table the release uses; tests of a fixture tree put their own. */
+    static List<ExerciseTable.Exercise> exercises = ExerciseTable.ROWS;
+
     private ReleaseMain() {
     }
 
@@ -127,7 +130,7 @@ public final class ReleaseMain {
         } else if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ReleaseError(dir + " exists and is not a folder");
         }
-        StudentEdition.Tree tree = StudentEdition.build(root);
+        StudentEdition.Tree tree = StudentEdition.build(root, exercises);
         if (tree.stubs().isEmpty()) {
             out.println("release: warning: no solution blocks found under " + StudentEdition.LIBRARY
                     + ": the student edition holds the complete library");
