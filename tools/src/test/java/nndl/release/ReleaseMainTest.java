@@ -184,4 +184,27 @@ class ReleaseMainTest {
         assertEquals(1, run("--root", root.toString(), "release", temp.resolve("r").toString()));
         assertTrue(err.toString().contains("notebooks/b.ipynb: cell 0: a written answer without the cell metadata"), err.toString());
     }
+
+    @Test
+    void checkStudentProvesInstructionsAndTheReadmeAndFindsWhatIsMissing() throws Exception {
+        Path root = instructorTree();
+        Path dir = temp.resolve("release");
+        assertEquals(0, run("--root", root.toString(), "release", dir.toString()), err.toString());
+        Path tree = dir.resolve(ReleaseMain.TREE);
+        assertEquals(0, run("--root", root.toString(), "check-student", tree.toString()), err.toString());
+        assertTrue(out.toString().contains("as a student's"), out.toString());
+
+        Path net = tree.resolve(BlockScannerTest.FILE);
+        Files.writeString(net, Files.readString(net).replace("// Instructions for the loss: what to compute, the shapes, the variables to set.\n", ""));
+        Path readme = tree.resolve("README.md");
+        String text = Files.readString(readme);
+        String row = text.lines().filter(l -> l.startsWith("| 3 |")).findFirst().orElseThrow();
+        Files.writeString(readme, text.replace(row + "\n", "") + "\nRun ./workbook test first.\n");
+        err.reset();
+        assertEquals(1, run("--root", root.toString(), "check-student", tree.toString()));
+        String problems = err.toString();
+        assertTrue(problems.contains("README.md: exercise 3 'Net.loss: the loss' is not listed"), problems);
+        assertTrue(problems.contains("README.md: holds instructor text './workbook test'"), problems);
+        assertTrue(problems.contains("expected '// END YOUR CODE'") || problems.contains("has no instructions"), problems);
+    }
 }
