@@ -66,7 +66,8 @@ final class StudentReadme {
             about = about.replaceFirst("\\A# [^\\n]*\\n", "").strip();
             text.append("## About the workbook\n\n").append(about.replaceAll("(?m)^#(#*) ", "##$1 ")).append('\n');
         }
-        return text.toString();
+        // A removed instructor-only region leaves its blank lines on both sides.
+        return text.toString().replaceAll("\n{3,}", "\n\n");
     }
 
     private static String checks(Stubber.Stub stub, ExerciseTable.Exercise exercise) throws ReleaseError {
