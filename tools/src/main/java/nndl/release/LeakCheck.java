@@ -62,19 +62,20 @@ public final class LeakCheck {
                     }
                 }
             }
-            boolean test = file.contains("/src/test/");
+            // Only main code counts as shared: an answer line quoted in a doc or README is a leak.
+            boolean notShared = file.contains("/src/test/") || !file.endsWith(".java");
             for (int i = 0; i < lines.size(); i++) {
                 String trimmed = lines.get(i).strip();
                 if (inBlock[i]) {
                     answers.add(trimmed);
-                } else if (!test) {
+                } else if (!notShared) {
                     shared.add(trimmed);
                 }
             }
         }
         // A line of shared main code given to students anyway (e.g. a declaration that holds the
-        // answer's assignment) proves nothing; tests are not counted as shared, so a test that
-        // re-implements an exercise is found.
+        // answer's assignment) proves nothing; tests and text files are not counted as shared, so a
+        // test that re-implements an exercise, or a doc that quotes one, is found.
         answers.removeIf(line -> line.length() <= MIN_LENGTH || shared.stream().anyMatch(s -> s.contains(line)));
         return answers;
     }
