@@ -1,9 +1,8 @@
 package nndl.layers;
 
-import nndl.internal.Gemm;
 import nndl.util.Matrices;
+import nndl.util.Ops;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /** The affine (fully-connected) layer of the seed's {@code layers.py}: {@code out = x·w + b}. */
 public final class Affine {
@@ -55,9 +54,9 @@ public final class Affine {
         LayerChecks.row("affineForward", "b", b, w.numCols, "w " + Matrices.shape(w));
         DMatrixRMaj out = null;
         // BEGIN SOLUTION Affine.affineForward: affine forward
-        out = new DMatrixRMaj(x.numRows, w.numCols);
-        Gemm.gemm(false, false, 1.0, x, w, 0.0, out);
-        addRow(out, b);
+        // Affine forward: set `out` (N×M) to x·w + b, where x is N×D (each row one example), w is D×M and
+        // the bias b (1×M) is added to every row.
+        out = Ops.addRow(Ops.mult(x, w), b);
         // END SOLUTION
         return new Forward<>(out, new Cache(x, w, b));
     }
@@ -85,22 +84,12 @@ public final class Affine {
         DMatrixRMaj dw = null;
         DMatrixRMaj db = null;
         // BEGIN SOLUTION Affine.affineBackward: affine backward
-        dx = Gemm.mult(false, true, dout, w);
-        dw = Gemm.mult(true, false, x, dout);
-        db = new DMatrixRMaj(1, dout.numCols);
-        CommonOps_DDRM.sumCols(dout, db);
+        // Affine backward: from the upstream gradient dout (N×M) and the cached x (N×D) and w (D×M), set
+        // `dx` (N×D), `dw` (D×M) and `db` (1×M), the gradients of the loss with respect to x, w and b.
+        dx = Ops.multTransB(dout, w);
+        dw = Ops.multTransA(x, dout);
+        db = Ops.sumCols(dout);
         // END SOLUTION
         return new Grads(dx, dw, db);
-    }
-
-    /** Adds the 1×M row {@code b} to every row of the N×M matrix {@code m} (modified). */
-    static void addRow(DMatrixRMaj m, DMatrixRMaj b) {
-        int cols = m.numCols;
-        for (int r = 0; r < m.numRows; r++) {
-            int base = r * cols;
-            for (int c = 0; c < cols; c++) {
-                m.data[base + c] += b.data[c];
-            }
-        }
     }
 }

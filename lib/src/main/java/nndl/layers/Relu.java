@@ -1,6 +1,7 @@
 package nndl.layers;
 
 import nndl.util.Matrices;
+import nndl.util.Ops;
 import org.ejml.data.DMatrixRMaj;
 
 /** The rectified linear unit of the seed's {@code layers.py}: {@code out = max(0, x)} elementwise. */
@@ -30,6 +31,8 @@ public final class Relu {
         LayerChecks.nonEmpty("reluForward", "x", x);
         DMatrixRMaj out = null;
         // BEGIN SOLUTION Relu.reluForward: relu forward
+        // ReLU forward: set `out` to a new matrix of x's shape holding max(0, x) elementwise (x itself must not
+        // change).
         out = new DMatrixRMaj(x.numRows, x.numCols);
         for (int i = 0; i < x.getNumElements(); i++) {
             out.data[i] = Math.max(0.0, x.data[i]);
@@ -53,9 +56,9 @@ public final class Relu {
         DMatrixRMaj x = cache.x();
         LayerChecks.sameShape("reluBackward", "dout", dout, "x", x);
         // BEGIN SOLUTION Relu.reluBackward: relu backward
-        DMatrixRMaj dx = dout.copy();
-        Matrices.keepWherePositive(dx, x);
-        return dx;
+        // ReLU backward: return dx, a new matrix of dout's shape: the upstream gradient dout where the cached
+        // input x was positive, 0 elsewhere. Do not modify dout.
+        return Ops.reluMask(dout.copy(), x);
         // END SOLUTION
     }
 }

@@ -2,6 +2,7 @@ package nndl.multilayer;
 
 import java.util.OptionalDouble;
 import nndl.util.Matrices;
+import nndl.util.Ops;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -22,10 +23,8 @@ public final class Activations {
         requireMatrix("relu", "Z", z);
         DMatrixRMaj a = null;
         // BEGIN SOLUTION Activations.relu: relu
-        a = new DMatrixRMaj(z.numRows, z.numCols);
-        for (int i = 0; i < a.getNumElements(); i++) {
-            a.data[i] = Math.max(0.0, z.data[i]);
-        }
+        // Set `a` to a new matrix of z's shape holding max(0, z) elementwise.
+        a = Ops.relu(z);
         // END SOLUTION
         return new ActivationOutput(a, new ActivationCache(z));
     }
@@ -40,9 +39,8 @@ public final class Activations {
     public static DMatrixRMaj reluDer(DMatrixRMaj dA, ActivationCache cache) {
         DMatrixRMaj z = requireCache("reluDer", dA, cache);
         // BEGIN SOLUTION Activations.reluDer: relu derivative
-        DMatrixRMaj dZ = dA.copy();
-        Matrices.keepWherePositive(dZ, z);
-        return dZ;
+        // Return dZ, a new matrix: dA where z > 0 and 0 elsewhere (dA and z are not modified).
+        return Ops.reluMask(dA.copy(), z);
         // END SOLUTION
     }
 
@@ -94,6 +92,8 @@ public final class Activations {
             requireLabels("softmaxCrossEntropyLoss", y, z.numRows, z.numCols);
         }
         // BEGIN SOLUTION Activations.softmaxCrossEntropyLoss: softmax and loss
+        // Return the softmax of each COLUMN of z (n classes × m samples; subtract the column's maximum first),
+        // its cache, and, when labels y are given, the mean cross-entropy −(1/m)·Σ log a[y_j][j] (else empty).
         int n = z.numRows;
         int m = z.numCols;
         DMatrixRMaj a = new DMatrixRMaj(n, m);
@@ -136,6 +136,8 @@ public final class Activations {
         DMatrixRMaj a = cache.a();
         requireLabels("softmaxCrossEntropyLossDer", y, a.numRows, a.numCols);
         // BEGIN SOLUTION Activations.softmaxCrossEntropyLossDer: softmax cross-entropy derivative
+        // Return dZ (n×m), the derivative of the mean cross-entropy with respect to the softmax's input: from the
+        // cached softmax output a, (a − one-hot of y) / m.
         int m = a.numCols;
         DMatrixRMaj dZ = new DMatrixRMaj(a.numRows, m);
         for (int i = 0; i < dZ.getNumElements(); i++) {

@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nndl.internal.Gemm;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
+import nndl.util.Ops;
 import nndl.util.ProgressListener;
 import nndl.util.Stopped;
 import org.ejml.data.DMatrixRMaj;
@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  * (n_l×1), activations are n_l×m with one column per sample, hidden layers use ReLU and the last layer
  * is linear, followed by the softmax cross-entropy of {@link Activations}. Parameters are an ordered
  * map W1, b1, W2, b2, ...; gradients a map dW1, db1, .... Every matrix product goes through
- * {@link Gemm}. Nothing here modifies its arguments.
+ * {@link nndl.util.Ops} (the library's native BLAS). Nothing here modifies its arguments.
  */
 public final class MultiLayer {
     private static final int LOG_EVERY = 20;
@@ -56,6 +56,9 @@ public final class MultiLayer {
             }
         }
         // BEGIN SOLUTION MultiLayer.initializeNetwork: initialisation
+        // Return the parameters of a net with layer sizes netDims (netDims[0] inputs, then each layer's units):
+        // for l = 1..L, "Wl" (netDims[l]×netDims[l−1]) drawn with random.randn and scaled by 0.01, and "bl"
+        // (netDims[l]×1) zero, in an ordered map W1, b1, W2, b2, ...
         Map<String, DMatrixRMaj> parameters = new LinkedHashMap<>();
         for (int l = 1; l < netDims.length; l++) {
             DMatrixRMaj w = random.randn(netDims[l], netDims[l - 1]);
@@ -84,12 +87,10 @@ public final class MultiLayer {
             throw new IllegalArgumentException("linearForward: A_prev is " + Matrices.shape(aPrev) + " but W is " + Matrices.shape(w));
         }
         // BEGIN SOLUTION MultiLayer.linearForward: linear forward
-        int m = aPrev.numCols;
-        DMatrixRMaj z = new DMatrixRMaj(w.numRows, m);
-        for (int row = 0; row < w.numRows; row++) {
-            Arrays.fill(z.data, row * m, (row + 1) * m, b.data[row]);
-        }
-        Gemm.gemm(false, false, 1.0, w, aPrev, 1.0, z);
+        // Linear forward in the column convention: return Z = W·A_prev + b (n×m), the bias b (n×1) added to every
+        // column, with a LinearCache holding A_prev for the backward pass.
+        DMatrixRMaj z = Ops.addCol(new DMatrixRMaj(w.numRows, aPrev.numCols), b);
+        Ops.multAdd(w, aPrev, z);
         return new LinearOutput(z, new LinearCache(aPrev));
         // END SOLUTION
     }
@@ -207,6 +208,9 @@ public final class MultiLayer {
      */
     public static int[] classify(DMatrixRMaj x, Map<String, DMatrixRMaj> parameters) {
         // BEGIN SOLUTION MultiLayer.classify: prediction
+        // Return the predicted class of each column of x: propagate forward (multiLayerForward), apply the
+        // softmax to the last layer's output, and take in each column the row of the largest probability (the
+        // first one on ties), as an int[] of length m.
         DMatrixRMaj a = Activations.softmaxCrossEntropyLoss(multiLayerForward(x, parameters).aL()).a();
         int m = a.numCols;
         int[] predictions = new int[m];
@@ -248,6 +252,8 @@ public final class MultiLayer {
                             + " but d" + name + " is " + (g == null ? "missing" : Matrices.shape(g)));
                 }
                 // BEGIN SOLUTION MultiLayer.updateParameters: gradient step
+                // Put into `updated`, under the same `name`, a new matrix p − alpha·g (the parameter p and its gradient g
+                // are not modified).
                 DMatrixRMaj next = new DMatrixRMaj(p.numRows, p.numCols);
                 for (int i = 0; i < next.getNumElements(); i++) {
                     next.data[i] = p.data[i] - alpha * g.data[i];
@@ -365,6 +371,9 @@ public final class MultiLayer {
             }
             double cost = Double.NaN;
             // BEGIN SOLUTION MultiLayer.multiLayerNetwork: one training iteration
+            // One iteration of batch gradient descent on the whole training set: forward pass (multiLayerForward),
+            // softmax cross-entropy loss into `cost`, its derivative, backward pass (multiLayerBackward), and
+            // `parameters` replaced by updateParameters(...) with the learning rate.
             ForwardOutput forward = multiLayerForward(x, parameters);
             SoftmaxOutput softmax = Activations.softmaxCrossEntropyLoss(forward.aL(), y);
             cost = softmax.loss().orElseThrow();
@@ -413,16 +422,11 @@ public final class MultiLayer {
                     + Matrices.shape(w) + " and A_prev is " + Matrices.shape(a));
         }
         // BEGIN SOLUTION MultiLayer.linearBackward: linear backward
-        DMatrixRMaj dAPrev = inputGradient ? Gemm.mult(true, false, w, dZ) : null;
-        DMatrixRMaj dW = Gemm.mult(false, true, dZ, a);
-        DMatrixRMaj db = new DMatrixRMaj(dZ.numRows, 1);
-        for (int row = 0; row < dZ.numRows; row++) {
-            double sum = 0.0;
-            for (int col = 0; col < dZ.numCols; col++) {
-                sum += dZ.data[row * dZ.numCols + col];
-            }
-            db.data[row] = sum;
-        }
+        // Linear backward: from dZ (n×m) and the cached A_prev (p×m), return dA_prev = Wᵀ·dZ (p×m; null when
+        // inputGradient is false), dW (n×p) and db (n×1, the sums over the m samples) as LayerGradients.
+        DMatrixRMaj dAPrev = inputGradient ? Ops.multTransA(w, dZ) : null;
+        DMatrixRMaj dW = Ops.multTransB(dZ, a);
+        DMatrixRMaj db = Ops.sumRows(dZ);
         return new LayerGradients(dAPrev, dW, db);
         // END SOLUTION
     }

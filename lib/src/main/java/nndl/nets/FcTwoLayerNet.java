@@ -10,7 +10,7 @@ import nndl.layers.Losses;
 import nndl.layers.Mode;
 import nndl.layers.Relu;
 import nndl.util.MatrixStats;
-import nndl.util.Matrices;
+import nndl.util.Ops;
 import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
@@ -117,6 +117,9 @@ public final class FcTwoLayerNet implements Model {
         this.reg = options.reg();
         this.random = random;
         // BEGIN SOLUTION FcTwoLayerNet.FcTwoLayerNet: initialisation
+        // Initialise the parameters in `params`: "W1" (D×H) and "W2" (H×C) with entries drawn from a Gaussian of
+        // mean 0 and standard deviation options.weightScale() (Nets.gaussian, from `random`, W1 first), "b1"
+        // (1×H) and "b2" (1×C) zero. D, H, C are options.inputDim(), hiddenDims(), numClasses().
         params.put("W1", Nets.gaussian(random, options.inputDim(), options.hiddenDims(), options.weightScale()));
         params.put("b1", new DMatrixRMaj(1, options.hiddenDims()));
         params.put("W2", Nets.gaussian(random, options.hiddenDims(), options.numClasses(), options.weightScale()));
@@ -186,6 +189,10 @@ public final class FcTwoLayerNet implements Model {
         Forward<Dropout.Cache> dropped = null;
         Forward<Affine.Cache> second = null;
         // BEGIN SOLUTION FcTwoLayerNet.loss: forward pass
+        // Forward pass affine – ReLU – (dropout when `dropout` > 0 in TRAIN mode) – affine, with the layer
+        // functions (LayerUtils.affineReluForward, Dropout.dropoutForward, Affine.affineForward). Set `first`
+        // (the affine–ReLU layer's output and cache), `dropped` (the dropout's, or null without dropout) and
+        // `second` (the last affine layer's: its output is the N×C scores).
         first = LayerUtils.affineReluForward(x, w1, param("b1"));
         dropped = dropout > 0 && mode == Mode.TRAIN
                 ? Dropout.dropoutForward(first.out(), new Dropout.Param(dropout, mode, null), random) : null;
@@ -198,14 +205,18 @@ public final class FcTwoLayerNet implements Model {
         double loss = 0.0;
         Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
         // BEGIN SOLUTION FcTwoLayerNet.loss: backward pass
+        // Loss and backward pass: set `loss` to the softmax loss of the scores plus 0.5·reg·(‖W1‖² + ‖W2‖²), and
+        // put into `grads` the gradients "W1", "b1", "W2", "b2" (shaped like the parameters), going back through
+        // the layers of the forward pass with their backward functions and their caches; add reg·W to each
+        // weight gradient.
         Losses.Result data = Losses.softmaxLoss(second.out(), y);
         loss = data.loss() + 0.5 * reg * (MatrixStats.squaredNorm(w1) + MatrixStats.squaredNorm(w2));
         Affine.Grads g2 = Affine.affineBackward(data.dx(), second.cache());
         DMatrixRMaj dHidden = dropped == null ? g2.dx() : Dropout.dropoutBackward(g2.dx(), dropped.cache());
         DMatrixRMaj dFirst = Relu.reluBackward(dHidden, first.cache().relu());
         Affine.Grads g1 = Affine.affineBackward(dFirst, first.cache().affine());
-        Matrices.addEquals(g1.dw(), reg, w1);
-        Matrices.addEquals(g2.dw(), reg, w2);
+        Ops.addEquals(g1.dw(), reg, w1);
+        Ops.addEquals(g2.dw(), reg, w2);
         grads.put("W1", g1.dw());
         grads.put("b1", g1.db());
         grads.put("W2", g2.dw());

@@ -14,7 +14,7 @@ import nndl.layers.Losses;
 import nndl.layers.Mode;
 import nndl.layers.Relu;
 import nndl.util.MatrixStats;
-import nndl.util.Matrices;
+import nndl.util.Ops;
 import nndl.util.PyFloat;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
@@ -143,6 +143,11 @@ public final class FullyConnectedNet implements Model {
         this.reg = options.reg();
         this.random = random;
         // BEGIN SOLUTION FullyConnectedNet.FullyConnectedNet: initialisation
+        // Initialise the parameters in `params`: for layer i = 1..numLayers, "Wi" (in×out) Gaussian with standard
+        // deviation options.weightScale() (Nets.gaussian, from `random`, in layer order) and "bi" (1×out) zero,
+        // where in/out run from options.inputDim() through options.hiddenDims() to options.numClasses(). With
+        // batch normalisation, each hidden layer i also gets "gammai" (1×out, ones) and "betai" (1×out, zeros),
+        // and `runningStats` one BatchNorm.RunningStats.zeros(out) per hidden layer.
         int in = options.inputDim();
         for (int i = 1; i < numLayers; i++) {
             int out = options.hiddenDims().get(i - 1);
@@ -220,6 +225,9 @@ public final class FullyConnectedNet implements Model {
         double loss = 0.0;
         Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
         // BEGIN SOLUTION FullyConnectedNet.loss: backward pass
+        // Loss and backward pass: set `loss` to the softmax loss of the scores (last.out()) plus
+        // 0.5·reg·Σ‖Wi‖² over all layers, then backpropagate: the last affine layer first (putAffine records its
+        // gradients with the L2 term), then every hidden block from the top down (backwardBlock), filling `grads`.
         Losses.Result data = Losses.softmaxLoss(last.out(), y);
         double squares = 0.0;
         for (int i = 1; i <= numLayers; i++) {
@@ -241,6 +249,9 @@ public final class FullyConnectedNet implements Model {
     /** Runs the hidden blocks (collecting their caches) and returns the last affine layer's forward pass. */
     private Forward<Affine.Cache> forward(DMatrixRMaj x, Mode mode, List<BlockCache> blocks) {
         // BEGIN SOLUTION FullyConnectedNet.loss: forward pass
+        // Forward pass: run x (N×D) through the numLayers − 1 hidden blocks {affine – [batch norm] – ReLU –
+        // [dropout]}, adding one BlockCache per block to `blocks` (and storing batch norm's new running
+        // statistics in `runningStats`), then return the last affine layer's output and cache (the scores).
         DMatrixRMaj h = x;
         for (int i = 1; i < numLayers; i++) {
             Forward<Affine.Cache> affine = Affine.affineForward(h, param("W" + i), param("b" + i));
@@ -269,6 +280,9 @@ public final class FullyConnectedNet implements Model {
 
     private DMatrixRMaj backwardBlock(DMatrixRMaj dout, BlockCache block, int layer, Map<String, DMatrixRMaj> grads) {
         // BEGIN SOLUTION FullyConnectedNet.loss: backward through a hidden block
+        // Backward through hidden block `layer`: from the upstream gradient dout go back through its dropout (if
+        // any), ReLU, batch norm (if any; put "gammaL" and "betaL" into `grads`) and affine layer (putAffine
+        // records "WL" and "bL"), using the caches in `block`; return the gradient with respect to its input.
         DMatrixRMaj d = block.dropout() == null ? dout : Dropout.dropoutBackward(dout, block.dropout());
         d = Relu.reluBackward(d, block.relu());
         if (block.batchnorm() != null) {
@@ -285,7 +299,9 @@ public final class FullyConnectedNet implements Model {
 
     private void putAffine(Map<String, DMatrixRMaj> grads, int layer, Affine.Grads g) {
         // BEGIN SOLUTION FullyConnectedNet.loss: affine gradients with the L2 term
-        Matrices.addEquals(g.dw(), reg, param("W" + layer));
+        // Record layer `layer`'s affine gradients in `grads` as "W<layer>" and "b<layer>", adding the L2 term
+        // reg·W to the weight gradient.
+        Ops.addEquals(g.dw(), reg, param("W" + layer));
         grads.put("W" + layer, g.dw());
         grads.put("b" + layer, g.db());
         // END SOLUTION

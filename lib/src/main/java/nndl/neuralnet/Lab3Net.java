@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nndl.internal.Gemm;
 import nndl.layers.Losses;
 import nndl.nets.LossAndGrads;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import nndl.util.MatrixStats;
 import nndl.util.Matrices;
+import nndl.util.Ops;
 import nndl.util.PyFloat;
 import nndl.util.Stopped;
 import org.ejml.data.DMatrixRMaj;
@@ -109,16 +109,10 @@ public final class Lab3Net {
         DMatrixRMaj hidden = null;
         DMatrixRMaj scores = null;
         // BEGIN SOLUTION Lab3Net.loss: forward pass
-        hidden = Gemm.mult(false, false, x, w1);
-        DMatrixRMaj b1 = params.get("b1");
-        for (int i = 0; i < hidden.getNumElements(); i++) {
-            hidden.data[i] = Math.max(0.0, hidden.data[i] + b1.data[i % b1.numCols]);
-        }
-        scores = Gemm.mult(false, false, hidden, params.get("W2"));
-        DMatrixRMaj b2 = params.get("b2");
-        for (int i = 0; i < scores.getNumElements(); i++) {
-            scores.data[i] += b2.data[i % b2.numCols];
-        }
+        // Forward pass in seed 003's conventions: W1 is D×H and W2 is H×C (not transposed), b1 1×H, b2 1×C.
+        // Set `hidden` (N×H) to max(0, X·W1 + b1) and `scores` (N×C) to hidden·W2 + b2.
+        hidden = Ops.relu(Ops.addRow(Ops.mult(x, w1), params.get("b1")));
+        scores = Ops.addRow(Ops.mult(hidden, params.get("W2")), params.get("b2"));
         // END SOLUTION
         return new Hidden(hidden, scores);
     }
@@ -143,6 +137,8 @@ public final class Lab3Net {
         double loss = 0.0;
         DMatrixRMaj dScores = null;
         // BEGIN SOLUTION Lab3Net.loss: loss
+        // Loss in seed 003's convention: the softmax data loss of the scores plus reg·Σ‖p‖² over EVERY parameter,
+        // biases included, with no ½. Set `loss` and `dScores` (N×C, the data loss's gradient at the scores).
         Losses.Result data = Losses.softmaxLoss(pass.scores(), y);
         dScores = data.dx();
         double penalty = 0.0;
@@ -153,18 +149,19 @@ public final class Lab3Net {
         // END SOLUTION
         Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
         // BEGIN SOLUTION Lab3Net.loss: backward pass
-        DMatrixRMaj dW2 = Gemm.mult(true, false, hidden, dScores);
-        DMatrixRMaj db2 = CommonOps_DDRM.sumCols(dScores, null);
-        DMatrixRMaj dHidden = Gemm.mult(false, true, dScores, params.get("W2"));
-        Matrices.keepWherePositive(dHidden, hidden);
-        DMatrixRMaj dW1 = Gemm.mult(true, false, x, dHidden);
-        DMatrixRMaj db1 = CommonOps_DDRM.sumCols(dHidden, null);
+        // Backward pass: from `dScores` (N×C) put into `grads` the gradients "W1" (D×H), "b1" (1×H), "W2" (H×C),
+        // "b2" (1×C); the penalty reg·‖p‖² adds 2·reg·p to the gradient of every parameter, biases included.
+        DMatrixRMaj dW2 = Ops.multTransA(hidden, dScores);
+        DMatrixRMaj db2 = Ops.sumCols(dScores);
+        DMatrixRMaj dHidden = Ops.reluMask(Ops.multTransB(dScores, params.get("W2")), hidden);
+        DMatrixRMaj dW1 = Ops.multTransA(x, dHidden);
+        DMatrixRMaj db1 = Ops.sumCols(dHidden);
         grads.put("W1", dW1);
         grads.put("b1", db1);
         grads.put("W2", dW2);
         grads.put("b2", db2);
         for (Map.Entry<String, DMatrixRMaj> g : grads.entrySet()) {
-            Matrices.addEquals(g.getValue(), 2 * reg, params.get(g.getKey()));
+            Ops.addEquals(g.getValue(), 2 * reg, params.get(g.getKey()));
         }
         // END SOLUTION
         return new LossAndGrads(loss, grads);
@@ -224,8 +221,9 @@ public final class Lab3Net {
             losses.add(lossAndGrads.loss());
             Map<String, DMatrixRMaj> grads = lossAndGrads.grads();
             // BEGIN SOLUTION Lab3Net.train: SGD step
+            // SGD step: update every parameter in place, p ← p − learningRate·dp, with the gradients in `grads`.
             for (Map.Entry<String, DMatrixRMaj> param : params.entrySet()) {
-                Matrices.addEquals(param.getValue(), -learningRate, grads.get(param.getKey()));
+                Ops.addEquals(param.getValue(), -learningRate, grads.get(param.getKey()));
             }
             // END SOLUTION
             if (options.verbose() && it % 100 == 0) {

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nndl.internal.Gemm;
 import nndl.layers.Losses;
 import nndl.nets.LossAndGrads;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import nndl.util.MatrixStats;
 import nndl.util.Matrices;
+import nndl.util.Ops;
 import nndl.util.ProgressListener;
 import nndl.util.PyFloat;
 import nndl.util.Stopped;
@@ -132,18 +132,11 @@ public final class TwoLayerNet {
         DMatrixRMaj hidden = null;
         DMatrixRMaj scores = null;
         // BEGIN SOLUTION TwoLayerNet.loss: forward pass
-        hidden = Gemm.mult(false, true, x, w1);
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < shapes.hidden(); j++) {
-                hidden.set(r, j, Math.max(0.0, hidden.get(r, j) + b1.get(0, j)));
-            }
-        }
-        scores = Gemm.mult(false, true, hidden, w2);
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < shapes.classes(); c++) {
-                scores.set(r, c, scores.get(r, c) + b2.get(0, c));
-            }
-        }
+        // Forward pass: compute the class scores, an N×C matrix, and set `scores`. Keep the hidden layer's
+        // output max(0, X·W1ᵀ + b1) (N×H) in `hidden`: the backward pass needs it. W1 is H×D and W2 is C×H
+        // (stored transposed), b1 is 1×H and b2 1×C, added to every row.
+        hidden = Ops.relu(Ops.addRow(Ops.multTransB(x, w1), b1));
+        scores = Ops.addRow(Ops.multTransB(hidden, w2), b2);
         // END SOLUTION
         if (y == null) {
             return new Pass(scores, null);
@@ -151,20 +144,24 @@ public final class TwoLayerNet {
         double loss = 0.0;
         DMatrixRMaj dScores = null;
         // BEGIN SOLUTION TwoLayerNet.loss: loss
+        // Loss: the softmax data loss of `scores` (N×C) with labels y, plus 0.5·reg·(‖W1‖² + ‖W2‖²); set `loss`
+        // (a double) and `dScores` (N×C), the gradient of the data loss with respect to the scores.
+        // Losses.softmaxLoss gives both parts of the data loss; MatrixStats.squaredNorm gives ‖W‖².
         Losses.Result data = Losses.softmaxLoss(scores, y);
         dScores = data.dx();
         loss = data.loss() + 0.5 * reg * (MatrixStats.squaredNorm(w1) + MatrixStats.squaredNorm(w2));
         // END SOLUTION
         Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
         // BEGIN SOLUTION TwoLayerNet.loss: backward pass
-        DMatrixRMaj dW2 = Gemm.mult(true, false, dScores, hidden);
-        Matrices.addEquals(dW2, reg, w2);
-        DMatrixRMaj db2 = CommonOps_DDRM.sumCols(dScores, null);
-        DMatrixRMaj dHidden = Gemm.mult(false, false, dScores, w2);
-        Matrices.keepWherePositive(dHidden, hidden);
-        DMatrixRMaj dW1 = Gemm.mult(true, false, dHidden, x);
-        Matrices.addEquals(dW1, reg, w1);
-        DMatrixRMaj db1 = CommonOps_DDRM.sumCols(dHidden, null);
+        // Backward pass: from `dScores` (N×C), compute the gradient of the loss for every parameter and put it
+        // into `grads` under "W1" (H×D), "b1" (1×H), "W2" (C×H), "b2" (1×C). Include the regularisation
+        // term's gradient reg·W for both weight matrices, and remember that the ReLU passes a gradient only
+        // where the hidden layer's output was positive.
+        DMatrixRMaj dW2 = Ops.addEquals(Ops.multTransA(dScores, hidden), reg, w2);
+        DMatrixRMaj db2 = Ops.sumCols(dScores);
+        DMatrixRMaj dHidden = Ops.reluMask(Ops.mult(dScores, w2), hidden);
+        DMatrixRMaj dW1 = Ops.addEquals(Ops.multTransA(dHidden, x), reg, w1);
+        DMatrixRMaj db1 = Ops.sumCols(dHidden);
         grads.put("W1", dW1);
         grads.put("b1", db1);
         grads.put("W2", dW2);
@@ -181,6 +178,8 @@ public final class TwoLayerNet {
      */
     public int[] predict(DMatrixRMaj x) {
         // BEGIN SOLUTION TwoLayerNet.predict: prediction
+        // Predict a label for each row of x (N×D): run the forward pass (loss(x) returns the N×C scores) and
+        // return, for each row, the index of its largest score, as an int[] of length N.
         return Matrices.argmaxRows(loss(x));
         // END SOLUTION
     }
@@ -248,6 +247,9 @@ public final class TwoLayerNet {
             DMatrixRMaj xBatch = null;
             int[] yBatch = null;
             // BEGIN SOLUTION TwoLayerNet.train: minibatch sampling
+            // Sample a minibatch: draw batchSize row indices from 0..numTrain-1 with replacement, from the net's
+            // own `random` source (its choice method is numpy's np.random.choice); set `xBatch` (batchSize×D) to
+            // those rows of x (Matrices.selectRows may refill `batchRows`) and `yBatch` to their labels.
             int[] idx = random.choice(numTrain, batchSize);
             xBatch = Matrices.selectRows(x, idx, batchRows);
             yBatch = Matrices.select(y, idx);
@@ -265,8 +267,10 @@ public final class TwoLayerNet {
             losses[it] = loss;
             Map<String, DMatrixRMaj> grads = lossAndGrads.grads();
             // BEGIN SOLUTION TwoLayerNet.train: SGD step
+            // SGD step: update every parameter in place, p ← p − learningRate·dp, using the gradients in `grads`
+            // (keyed "W1", "b1", "W2", "b2" like `params`).
             for (Map.Entry<String, DMatrixRMaj> param : params.entrySet()) {
-                Matrices.addEquals(param.getValue(), -learningRate, grads.get(param.getKey()));
+                Ops.addEquals(param.getValue(), -learningRate, grads.get(param.getKey()));
             }
             // END SOLUTION
             if (options.verbose() && it % 100 == 0) {

@@ -1,8 +1,8 @@
 package nndl.pa2;
 
-import nndl.internal.Gemm;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
+import nndl.util.Ops;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -26,9 +26,8 @@ public final class Pa2 {
         requireMatrix("relu", "x", x);
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, x.numCols);
         // BEGIN SOLUTION Pa2.relu: ReLU
-        for (int i = 0; i < x.getNumElements(); i++) {
-            out.data[i] = Math.max(x.data[i], 0.0);
-        }
+        // Fill `out` (x's shape, already allocated) with max(x, 0) elementwise.
+        Ops.relu(x, out);
         // END SOLUTION
         return out;
     }
@@ -44,6 +43,8 @@ public final class Pa2 {
         requireMatrix("softmax", "x", x);
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, x.numCols);
         // BEGIN SOLUTION Pa2.softmax: row-wise softmax
+        // Fill `out` (N×K, already allocated) with the softmax of each row of x: subtract the row's maximum before
+        // exponentiating (so exp cannot overflow), then divide each row by its sum.
         int k = x.numCols;
         for (int r = 0; r < x.numRows; r++) {
             double max = Double.NEGATIVE_INFINITY;
@@ -85,11 +86,10 @@ public final class Pa2 {
         }
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, w.numCols);
         // BEGIN SOLUTION Pa2.computeLayer: affine layer
-        int h = w.numCols;
-        for (int r = 0; r < x.numRows; r++) {
-            System.arraycopy(b.data, 0, out.data, r * h, h);
-        }
-        Gemm.gemm(false, false, 1.0, x, w, 1.0, out);
+        // Fill `out` (N×H, already allocated, zero) with x·W + b: x is N×F, w F×H, and the bias b (1×H) is added
+        // to every row.
+        Ops.addRow(out, b);
+        Ops.multAdd(x, w, out);
         // END SOLUTION
         return out;
     }
@@ -106,6 +106,8 @@ public final class Pa2 {
         requirePair("averageCe", target, prediction);
         double loss = 0.0;
         // BEGIN SOLUTION Pa2.averageCe: average cross-entropy
+        // Set `loss` to the average cross-entropy −(1/N)·Σₙ Σₖ tₙₖ·ln pₙₖ of the one-hot targets `target` and the
+        // predicted probabilities `prediction` (both N×K); a term with tₙₖ = 0 contributes nothing.
         double sum = 0.0;
         for (int i = 0; i < target.getNumElements(); i++) {
             if (target.data[i] != 0.0) {
@@ -129,6 +131,8 @@ public final class Pa2 {
         requirePair("gradCe", target, prediction);
         DMatrixRMaj grad = new DMatrixRMaj(target.numRows, target.numCols);
         // BEGIN SOLUTION Pa2.gradCe: gradient of the loss at the softmax input
+        // Fill `grad` (N×K, already allocated) with the gradient of averageCe(target, softmax(o)) with respect to
+        // the softmax's input o, given the softmax's output `prediction`: remember the 1/N of the average.
         int n = target.numRows;
         for (int i = 0; i < grad.getNumElements(); i++) {
             grad.data[i] = (prediction.data[i] - target.data[i]) / n;

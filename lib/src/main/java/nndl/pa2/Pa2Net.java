@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nndl.internal.Gemm;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
+import nndl.util.Ops;
 import nndl.util.Stopped;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The ECE421 PA2 network in the row convention: input (N×F) − {@link Pa2#computeLayer} − {@link Pa2#relu}
@@ -72,6 +71,8 @@ public final class Pa2Net {
         DMatrixRMaj zo = null;
         DMatrixRMaj xo = null;
         // BEGIN SOLUTION Pa2Net.forwardProp: forward pass
+        // Forward pass with the helpers of Pa2: set `zh` = x·Wh + bh (N×H), `xh` = relu(zh), `zo` = xh·Wo + bo
+        // (N×K) and `xo` = softmax(zo), the predicted probabilities.
         zh = Pa2.computeLayer(x, wh, params.get("bh"));
         xh = Pa2.relu(zh);
         zo = Pa2.computeLayer(xh, params.get("Wo"), params.get("bo"));
@@ -104,13 +105,15 @@ public final class Pa2Net {
         DMatrixRMaj dWh = null;
         DMatrixRMaj dbh = null;
         // BEGIN SOLUTION Pa2Net.backProp: the four gradients
+        // Backpropagation: from the forward pass's values and the one-hot `target`, set `dWo` (H×K), `dbo` (1×K),
+        // `dWh` (F×H) and `dbh` (1×H), the gradients of the average cross-entropy. Start from δo = gradCe(target,
+        // xo) (N×K); the ReLU passes δh only where zh was positive.
         DMatrixRMaj deltaO = Pa2.gradCe(target, forward.xo());
-        dWo = Gemm.mult(true, false, forward.xh(), deltaO);
-        dbo = CommonOps_DDRM.sumCols(deltaO, null);
-        DMatrixRMaj deltaH = Gemm.mult(false, true, deltaO, wo);
-        Matrices.keepWherePositive(deltaH, forward.zh());
-        dWh = Gemm.mult(true, false, forward.x(), deltaH);
-        dbh = CommonOps_DDRM.sumCols(deltaH, null);
+        dWo = Ops.multTransA(forward.xh(), deltaO);
+        dbo = Ops.sumCols(deltaO);
+        DMatrixRMaj deltaH = Ops.reluMask(Ops.multTransB(deltaO, wo), forward.zh());
+        dWh = Ops.multTransA(forward.x(), deltaH);
+        dbh = Ops.sumCols(deltaH);
         // END SOLUTION
         return new Pa2Gradients(dWo, dbo, dWh, dbh);
     }
@@ -185,6 +188,8 @@ public final class Pa2Net {
             valAcc.add(Matrices.accuracy(Matrices.argmaxRows(validation.xo()), valLabels));
             Map<String, DMatrixRMaj> grads = backProp(forward, trainTarget).byName();
             // BEGIN SOLUTION Pa2Net.train: momentum update
+            // Momentum update of every parameter w (in `params`) with its velocity v (in `velocity`, same key) and
+            // gradient dw (in `grads`), all in place: v ← gamma·v + alpha·dw, then w ← w − v.
             for (Map.Entry<String, DMatrixRMaj> param : params.entrySet()) {
                 DMatrixRMaj w = param.getValue();
                 DMatrixRMaj v = velocity.get(param.getKey());

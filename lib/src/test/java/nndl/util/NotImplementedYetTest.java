@@ -26,4 +26,17 @@ class NotImplementedYetTest {
                 e.getMessage());
         assertEquals("Affine.affineForward", e.method());
     }
+
+    @Test
+    void withoutALocationTheStubNamesItsOwnFileAndCurrentLine() {
+        int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+        NotImplementedYet e = assertThrows(NotImplementedYet.class, () -> NotImplementedYet.raise("Relu.reluForward", "relu forward"));
+        assertEquals("lib/src/main/java/nndl/util/NotImplementedYetTest.java:" + line, e.location());
+        assertEquals("not implemented yet: Relu.reluForward, relu forward — lib/src/main/java/nndl/util/NotImplementedYetTest.java:"
+                + line, e.getMessage());
+        int thrown = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+        NotImplementedYet direct = new NotImplementedYet("TwoLayerNet.predict", "prediction");
+        assertEquals("lib/src/main/java/nndl/util/NotImplementedYetTest.java:" + thrown, direct.location());
+        assertEquals(thrown, direct.getStackTrace()[0].getLineNumber(), "the message and the stack trace agree");
+    }
 }

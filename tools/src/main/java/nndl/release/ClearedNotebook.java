@@ -5,10 +5,11 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
-/** A notebook with its executed state removed: no outputs, no execution counts, no timing metadata. */
+/**
+ * A notebook with its executed state removed (no outputs, no execution counts, no timing metadata) and
+ * its written answers replaced by a prompt ({@link AnswerCells}).
+ */
 final class ClearedNotebook {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls()
             .setFormattingStyle(FormattingStyle.PRETTY.withIndent(" ")).create();
@@ -19,20 +20,11 @@ final class ClearedNotebook {
     /**
      * Returns the notebook JSON {@code text} cleared, in Jupyter's one-blank indentation.
      *
-     * @throws ReleaseError naming {@code file} when it is not a notebook
+     * @throws ReleaseError naming {@code file} when it is not a notebook, or the cell of a malformed answer
      */
     static String clear(String file, String text) throws ReleaseError {
-        JsonObject root;
-        try {
-            JsonElement parsed = JsonParser.parseString(text);
-            if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("cells")) {
-                throw new ReleaseError(file + ": not a Jupyter notebook (no \"cells\" list)");
-            }
-            root = parsed.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new ReleaseError(file + ": not valid JSON: " + e.getMessage());
-        }
-        boolean cleared = false;
+        JsonObject root = AnswerCells.parse(file, text);
+        boolean cleared = AnswerCells.replace(file, root);
         for (JsonElement element : root.getAsJsonArray("cells")) {
             JsonObject cell = element.getAsJsonObject();
             if (cell.has("cell_type") && cell.get("cell_type").getAsString().equals("code")) {

@@ -15,10 +15,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Proves that no model answer reached a student tree: every distinctive line of every block (trimmed,
- * longer than {@value #MIN_LENGTH} characters, and not part of a line of the shared main code outside
- * the blocks) is searched in every file of the tree and of its zip; build output, class files, jars and
- * {@code .git} must be absent.
+ * Proves that no model answer reached a student tree: every distinctive line of every block after its
+ * instructions, and of every written answer of the notebooks (trimmed, longer than {@value #MIN_LENGTH}
+ * characters, and not part of a line of the shared main code or text outside them) is searched in every
+ * file of the tree and of its zip (in a notebook, also in its cells' decoded text); build output, class
+ * files, jars and {@code .git} must be absent.
  */
 public final class LeakCheck {
     /** Shorter lines ({@code return dx;}) are too common to prove anything. */
@@ -47,28 +48,34 @@ public final class LeakCheck {
                 continue;
             }
             String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            if (file.endsWith(".ipynb")) {
+                AnswerCells.collect(file, text, answers, shared);
+                continue;
+            }
             List<String> lines = StudentEdition.lines(text);
             boolean[] inBlock = new boolean[lines.size()];
             if (file.startsWith(StudentEdition.LIBRARY) && file.endsWith(".java") && BlockScanner.mentionsMarkers(text)) {
                 for (SolutionBlock block : BlockScanner.scan(file, lines)) {
-                    for (int line = block.beginLine() + 1; line < block.endLine(); line++) {
+                    int first = block.beginLine() + 1 + Stubber.instructions(lines, block).size();
+                    for (int line = first; line < block.endLine(); line++) {
                         inBlock[line - 1] = true;
                     }
                 }
             }
-            boolean test = file.contains("/src/test/");
+            // Only main code counts as shared: an answer line quoted in a doc or README is a leak.
+            boolean notShared = file.contains("/src/test/") || !file.endsWith(".java");
             for (int i = 0; i < lines.size(); i++) {
                 String trimmed = lines.get(i).strip();
                 if (inBlock[i]) {
                     answers.add(trimmed);
-                } else if (!test) {
+                } else if (!notShared) {
                     shared.add(trimmed);
                 }
             }
         }
         // A line of shared main code given to students anyway (e.g. a declaration that holds the
-        // answer's assignment) proves nothing; tests are not counted as shared, so a test that
-        // re-implements an exercise is found.
+        // answer's assignment) proves nothing; tests and text files are not counted as shared, so a
+        // test that re-implements an exercise, or a doc that quotes one, is found.
         answers.removeIf(line -> line.length() <= MIN_LENGTH || shared.stream().anyMatch(s -> s.contains(line)));
         return answers;
     }
@@ -114,6 +121,10 @@ public final class LeakCheck {
 
     private static void search(String name, byte[] bytes, Set<String> answers, List<String> problems) {
         String text = new String(bytes, StandardCharsets.UTF_8);
+        if (name.endsWith(".ipynb")) {
+            String cells = AnswerCells.cellText(text);
+            text = cells == null ? text : text + "\n" + cells;
+        }
         for (String answer : answers) {
             if (text.contains(answer)) {
                 problems.add(name + ": holds the model answer line '" + answer + "'");

@@ -32,10 +32,17 @@ public final class ReleaseMain {
               check-leaks TREE [ZIP]     search TREE (and ZIP) for every distinctive model-answer line of
                                          ROOT's blocks and for build output, class files, jars, .git;
                                          exit 1 naming each find
+              check-student TREE         prove TREE reads as a student's: every stub between its markers with
+                                         its instructions, the README listing every exercise in notebook
+                                         order with its checks' points and no instructor text; exit 1
+                                         naming each problem
               editable                   print ROOT's student-editable files (those holding a block)
               overlay TREE               copy ROOT's student-editable files (the model answers) onto TREE
             Exit status: 0 done, 1 a release error or a leak, 2 bad usage.
             """.formatted(TREE);
+
+    /** The exercise table the release uses; tests of a fixture tree put their own. */
+    static List<ExerciseTable.Exercise> exercises = ExerciseTable.ROWS;
 
     private ReleaseMain() {
     }
@@ -89,6 +96,8 @@ public final class ReleaseMain {
                 case "check-leaks" -> positional.isEmpty() || positional.size() > 2
                         ? usage(err, "check-leaks takes TREE [ZIP]")
                         : checkLeaks(root, Path.of(positional.get(0)), positional.size() == 2 ? Path.of(positional.get(1)) : null, out, err);
+                case "check-student" -> positional.size() != 1 ? usage(err, "check-student takes TREE")
+                        : checkStudent(Path.of(positional.get(0)), out, err);
                 case "editable" -> {
                     if (!positional.isEmpty()) {
                         yield usage(err, "editable takes no arguments");
@@ -127,7 +136,7 @@ public final class ReleaseMain {
         } else if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ReleaseError(dir + " exists and is not a folder");
         }
-        StudentEdition.Tree tree = StudentEdition.build(root);
+        StudentEdition.Tree tree = StudentEdition.build(root, exercises);
         if (tree.stubs().isEmpty()) {
             out.println("release: warning: no solution blocks found under " + StudentEdition.LIBRARY
                     + ": the student edition holds the complete library");
@@ -161,6 +170,19 @@ public final class ReleaseMain {
         out.println("release: searched " + report.files() + " files for " + report.lines()
                 + " distinctive model-answer lines: " + (report.problems().isEmpty() ? "none found" : report.problems().size() + " leaks"));
         return report.problems().isEmpty() ? 0 : 1;
+    }
+
+    private static int checkStudent(Path tree, PrintStream out, PrintStream err) throws ReleaseError, IOException {
+        if (!Files.isDirectory(tree)) {
+            throw new ReleaseError("no student tree at " + tree);
+        }
+        List<String> problems = StudentTreeCheck.check(tree, exercises);
+        for (String problem : problems) {
+            err.println("  ✗ " + problem);
+        }
+        out.println("release: the student tree's stubs and README: " + (problems.isEmpty() ? "as a student's"
+                : problems.size() + " problems"));
+        return problems.isEmpty() ? 0 : 1;
     }
 
     private static int overlay(Path root, Path tree, PrintStream out) throws ReleaseError, IOException {

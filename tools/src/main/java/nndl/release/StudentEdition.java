@@ -48,6 +48,17 @@ public final class StudentEdition {
      * @throws ReleaseError on a malformed block or region (naming file and line), or when git fails
      */
     public static Tree build(Path root) throws ReleaseError, IOException {
+        return build(root, ExerciseTable.ROWS);
+    }
+
+    /**
+     * Builds the student edition of the instructor tree at {@code root}, its README listing the exercises
+     * of {@code table}.
+     *
+     * @throws ReleaseError on a malformed block or region (naming file and line), a block without a row
+     *                      in the table, or when git fails
+     */
+    public static Tree build(Path root, List<ExerciseTable.Exercise> table) throws ReleaseError, IOException {
         Map<String, byte[]> files = new TreeMap<>();
         Set<String> exec = new java.util.TreeSet<>();
         List<Stubber.Stub> stubs = new ArrayList<>();
@@ -85,7 +96,7 @@ public final class StudentEdition {
                     text = String.join("\n", result.lines()) + (text.endsWith("\n") ? "\n" : "");
                 }
             }
-            if (InstructorOnly.hasRegions(text) || file.equals("pom.xml")) {
+            if ((InstructorOnly.hasRegions(text) && !file.endsWith(".ipynb")) || file.equals("pom.xml")) {
                 text = String.join("\n", InstructorOnly.strip(file, lines(text))) + (text.endsWith("\n") ? "\n" : "");
             }
             if (file.endsWith(".ipynb")) {
@@ -95,7 +106,7 @@ public final class StudentEdition {
             files.put(file, changed ? text.getBytes(StandardCharsets.UTF_8) : bytes);
         }
         String readme = files.containsKey("README.md") ? new String(files.get("README.md"), StandardCharsets.UTF_8) : "";
-        files.put("README.md", StudentReadme.write(stubs, readme).getBytes(StandardCharsets.UTF_8));
+        files.put("README.md", StudentReadme.write(stubs, table, readme).getBytes(StandardCharsets.UTF_8));
         files.put(MANIFEST, manifest(stubs, editable).getBytes(StandardCharsets.UTF_8));
         return new Tree(files, exec, List.copyOf(stubs), List.copyOf(dropped), List.copyOf(editable));
     }
@@ -174,6 +185,8 @@ public final class StudentEdition {
             Map<String, Object> block = new LinkedHashMap<>();
             block.put("file", stub.block().file());
             block.put("line", stub.line());
+            block.put("begin", stub.begin());
+            block.put("end", stub.end());
             block.put("method", stub.block().method());
             block.put("block", stub.block().name());
             blocks.add(block);

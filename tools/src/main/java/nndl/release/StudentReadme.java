@@ -1,61 +1,135 @@
 package nndl.release;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nndl.grade.Check;
+import nndl.grade.Rubric;
 
-/** The student edition's README, generated from the stubs: what to implement where, how to run and submit. */
+/**
+ * The student edition's README, generated: the student's loop (the commands, hot reload, checking one
+ * exercise, written answers, submitting), then every exercise in notebook order with where it is, the
+ * checks it feeds and their points ({@link ExerciseTable}, {@link Rubric}), then the shared part of the
+ * instructor README (its instructor-only regions already removed).
+ */
 final class StudentReadme {
     private StudentReadme() {
     }
 
     /**
-     * Returns the README: the student workflow and the table of exercises, then the instructor
-     * README's text (its instructor-only regions already removed) under "About the workbook".
+     * Returns the README.
      *
      * @param stubs    every stub of the release, in file order
-     * @param original the README of the instructor edition, stripped
+     * @param table    the exercises in notebook order (a row for every stub)
+     * @param original the README of the instructor edition, stripped of its instructor-only regions
+     * @throws ReleaseError naming a stub without a row in the table, or a check the rubric lacks
      */
-    static String write(List<Stubber.Stub> stubs, String original) {
-        StringBuilder text = new StringBuilder();
-        text.append("# nndl-workbook: student edition\n\n");
-        text.append("The library under `lib/` is complete except for the exercises below: each one is a stub that\n")
-                .append("throws `NotImplementedYet`, naming the method, the block and its file and line. Replace each\n")
-                .append("stub by your code (the statement `throw new NotImplementedYet(...)` or\n")
-                .append("`NotImplementedYet.raise(...)` goes; the code around it stays).\n\n");
-        text.append("## The workflow\n\n```\n")
-                .append("./workbook run       # build, execute the notebooks, write build/report/graded-report.pdf, print the score\n")
-                .append("./workbook lab       # work in Jupyter, notebook by notebook\n")
-                .append("./workbook submit    # pack build/submission-<your id>.zip to hand in\n")
-                .append("```\n\n");
-        text.append("Offline, or to be done in minutes, use the course's subsets and the quick profile:\n")
-                .append("`NNDL_DATA=../shared/datasets NNDL_PROFILE=quick ./workbook run`.\n\n");
-        text.append("`./workbook run` finishes even while exercises are missing: a cell that reaches a stub ends with\n")
-                .append("one line `not implemented yet: <method>, <block> — <file>:<line>`, later cells still run, and the\n")
-                .append("report scores that cell's checks 0 with the status `not-implemented`. Implementing one exercise\n")
-                .append("turns its checks green without touching anything else.\n\n");
-        text.append("`./workbook submit` needs an executed run (`./workbook run` first). It packs the files you edit\n")
-                .append("(below), the executed notebooks of `build/notebooks/`, `build/report/graded-report.pdf` and a\n")
-                .append("manifest with SHA-256 checksums, named with your student id (from `NNDL_STUDENT`, else asked once\n")
-                .append("and kept in `build/student-id`). Only the files below are graded: changes elsewhere are ignored.\n\n");
-        Map<String, List<Stubber.Stub>> byFile = new LinkedHashMap<>();
+    static String write(List<Stubber.Stub> stubs, List<ExerciseTable.Exercise> table, String original) throws ReleaseError {
+        Map<String, Stubber.Stub> byTitle = new LinkedHashMap<>();
         for (Stubber.Stub stub : stubs) {
-            byFile.computeIfAbsent(stub.block().file(), f -> new java.util.ArrayList<>()).add(stub);
+            byTitle.put(stub.block().title(), stub);
         }
-        text.append("## What to implement (").append(stubs.size()).append(stubs.size() == 1 ? " exercise" : " exercises")
-                .append(" in ").append(byFile.size()).append(byFile.size() == 1 ? " file" : " files").append(")\n\n");
-        text.append("| file | line | method | exercise |\n|---|---|---|---|\n");
-        for (Map.Entry<String, List<Stubber.Stub>> file : byFile.entrySet()) {
-            for (Stubber.Stub stub : file.getValue()) {
-                text.append("| `").append(file.getKey()).append("` | ").append(stub.line()).append(" | `")
-                        .append(stub.block().method()).append("` | ").append(stub.block().name()).append(" |\n");
+        Map<String, List<ExerciseTable.Exercise>> byNotebook = new LinkedHashMap<>();
+        for (ExerciseTable.Exercise exercise : table) {
+            if (byTitle.containsKey(exercise.title())) {
+                byNotebook.computeIfAbsent(exercise.notebook(), n -> new ArrayList<>()).add(exercise);
             }
+        }
+        for (Stubber.Stub stub : stubs) {
+            if (table.stream().noneMatch(e -> e.title().equals(stub.block().title()))) {
+                throw new ReleaseError(stub.block().file(), stub.block().beginLine(), "exercise '" + stub.block().title()
+                        + "' has no row in nndl.release.ExerciseTable (its notebook and checks, for the student README)");
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        intro(text);
+        text.append("## The exercises (").append(stubs.size()).append(", in the order the notebooks meet them)\n\n")
+                .append("Each check's points are in brackets; a check fed by several exercises needs all of them. The\n")
+                .append("`hidden` checks run your code again on inputs no notebook shows, when your hand-in is graded; your\n")
+                .append("own report leaves them out.\n\n");
+        int number = 0;
+        for (Map.Entry<String, List<ExerciseTable.Exercise>> notebook : byNotebook.entrySet()) {
+            text.append("### `notebooks/").append(notebook.getKey()).append(".ipynb` (")
+                    .append(Rubric.points(notebook.getKey())).append(" points)\n\n");
+            text.append("| # | exercise | where | checks it feeds (points) |\n|---|---|---|---|\n");
+            for (ExerciseTable.Exercise exercise : notebook.getValue()) {
+                Stubber.Stub stub = byTitle.get(exercise.title());
+                text.append("| ").append(++number).append(" | `").append(stub.block().method()).append("`: ")
+                        .append(stub.block().name()).append(" | `").append(stub.block().file()).append(':')
+                        .append(stub.begin()).append("` | ").append(checks(stub, exercise)).append(" |\n");
+            }
+            text.append('\n');
         }
         String about = original.strip();
         if (!about.isEmpty()) {
             about = about.replaceFirst("\\A# [^\\n]*\\n", "").strip();
-            text.append("\n## About the workbook\n\n").append(about.replaceAll("(?m)^#(#*) ", "##$1 ")).append('\n');
+            text.append("## About the workbook\n\n").append(about.replaceAll("(?m)^#(#*) ", "##$1 ")).append('\n');
         }
-        return text.toString();
+        // A removed instructor-only region leaves its blank lines on both sides.
+        return text.toString().replaceAll("\n{3,}", "\n\n");
+    }
+
+    private static String checks(Stubber.Stub stub, ExerciseTable.Exercise exercise) throws ReleaseError {
+        if (exercise.checks().isEmpty()) {
+            return "none graded: the notebook runs it";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String id : exercise.checks()) {
+            Check check = Rubric.find(id).orElseThrow(() -> new ReleaseError(stub.block().file(), stub.block().beginLine(),
+                    "ExerciseTable names the check '" + id + "', which the rubric (nndl.grade.Rubric) lacks"));
+            parts.add("`" + id + "` (" + check.points() + ")");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static void intro(StringBuilder text) {
+        text.append("""
+                # nndl-workbook: student edition
+
+                The neural-network assignment in Java: five Jupyter notebooks on a Java kernel, calling the course's
+                library under `lib/`. The library is complete except for the exercises listed below. Each exercise is
+                a block of a method, between the lines `// BEGIN YOUR CODE <Class.method>: <block>` and
+                `// END YOUR CODE`; the comments at its top say what to compute, the shapes and which variables to
+                set. Replace the line `NotImplementedYet.raise(...)` (or `throw new NotImplementedYet(...)`) by your
+                code and leave the marker lines where they are: your report and the grader find your code by them.
+                Write it with the library's public operations: `nndl.util.Ops` (`mult`, `multTransA`,
+                `multTransB`, `multAdd`, `sumCols`, `sumRows`, `addRow`, `addCol`, `relu`, `reluMask`,
+                `addEquals`, on the native BLAS), EJML's `CommonOps_DDRM`, and the layers of `nndl.layers`.
+
+                ## Your loop
+
+                ```
+                ./workbook lab                  # Jupyter with the Java kernel: edit lib/, re-run the cell
+                ./workbook check EXERCISE...    # one exercise's public cases in seconds, e.g. ./workbook check TwoLayerNet.loss
+                ./workbook run [NOTEBOOK...]    # run the notebooks (all five, or those named), write the PDF, print the score
+                ./workbook submit               # pack build/submission-<your id>.zip to hand in
+                ```
+
+                Every command takes `--help`. Offline, or to be done in minutes, use the course's data subsets and
+                the quick profile: `NNDL_DATA=../shared/datasets NNDL_PROFILE=quick ./workbook run`.
+
+                **Hot reload.** In `./workbook lab`, save your change to a file under `lib/src/main/java` and run the
+                cell again: before the cell runs, the kernel recompiles the changed files and swaps the new code in,
+                keeping every variable of the notebook. A compile error is that cell's error (file:line, the line and
+                a caret). A change that cannot be swapped in place (a field, a method or a signature added or
+                removed) stops the cell and says so: restart the kernel (Kernel → Restart), which always loads the
+                current sources.
+
+                **Checks.** `./workbook check TwoLayerNet.loss` runs that exercise's public cases and prints one line
+                per case, the same wording as the grader's feedback. A notebook cell that reaches a stub ends with one
+                line, `not implemented yet: <method>, <block> — <file>:<line>`; later cells that do not need it still
+                run, and `./workbook run` scores the checks of that cell 0 with the status `not-implemented`.
+
+                **Written answers.** Some markdown cells of the notebooks ask a question and hold the prompt
+                *Your answer here.* Replace the prompt by your answer (double-click the cell); a person reads it.
+
+                **Submit.** `./workbook submit` needs a finished run (`./workbook run` first). It packs the library
+                files that hold exercises, the executed notebooks of `build/notebooks/`,
+                `build/report/graded-report.pdf` and a manifest of SHA-256 checksums, named with your student id (from
+                `NNDL_STUDENT`, else asked once and kept in `build/student-id`). Only the exercise files are graded:
+                changes elsewhere in the tree are ignored.
+
+                """);
     }
 }

@@ -25,6 +25,7 @@ class BlockScannerTest {
                 public double loss(double x, double y) {
                     double scores = 0;
                     // BEGIN SOLUTION Net.loss: forward pass
+                    // Instructions for forward pass: what to compute, the shapes, the variables to set.
                     scores = x * 2.5 + y * 0.25; // a distinctive model answer line
                     if (scores > 1) {
                         scores = Math.log(scores) + 0.0;
@@ -32,6 +33,7 @@ class BlockScannerTest {
                     // END SOLUTION
                     double loss = scores * scores;
                     // BEGIN SOLUTION Net.loss: the loss
+                    // Instructions for the loss: what to compute, the shapes, the variables to set.
                     loss = loss + Math.abs(scores) * 0.5; // the second block ends the method
                     return loss;
                     // END SOLUTION
@@ -40,6 +42,7 @@ class BlockScannerTest {
                 public void train(List<Double> xs) {
                     for (double x : xs) {
                         // BEGIN SOLUTION Net.train: SGD step
+                        // Instructions for SGD step: what to compute, the shapes, the variables to set.
                         char c = '}';
                         String s = \"\"\"
                             }}} text block
@@ -47,6 +50,7 @@ class BlockScannerTest {
                         // END SOLUTION
                     }
                     // BEGIN SOLUTION Net.train: after the loop
+                    // Instructions for after the loop: what to compute, the shapes, the variables to set.
                     System.out.println("done with the whole training loop");
                     // END SOLUTION
 
@@ -66,7 +70,7 @@ class BlockScannerTest {
         assertEquals("Net.loss", forward.method());
         assertEquals("forward pass", forward.name());
         assertEquals(12, forward.beginLine());
-        assertEquals(17, forward.endLine());
+        assertEquals(18, forward.endLine());
         assertEquals("        ", forward.indent());
         assertFalse(forward.endsMethod(), "shared code follows the forward pass");
         assertTrue(blocks.get(1).endsMethod(), "the loss block is followed by the method's closing brace");

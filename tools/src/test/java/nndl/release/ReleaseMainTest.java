@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,21 @@ class ReleaseMainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    @org.junit.jupiter.api.BeforeEach
+    void fixtureExercises() {
+        // Not in file order, to show that the README follows the table.
+        ReleaseMain.exercises = List.of(
+                new ExerciseTable.Exercise("two_layer_nn", "Net.train: SGD step", List.of()),
+                new ExerciseTable.Exercise("two_layer_nn", "Net.loss: forward pass", List.of("two_layer_nn.toy_scores", "hidden.neural_net_scores")),
+                new ExerciseTable.Exercise("two_layer_nn", "Net.loss: the loss", List.of("two_layer_nn.toy_loss")),
+                new ExerciseTable.Exercise("fc_nets", "Net.train: after the loop", List.of("fc_nets.overfit")));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void tableExercises() {
+        ReleaseMain.exercises = ExerciseTable.ROWS;
+    }
+
     private int run(String... args) {
         return ReleaseMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -31,6 +47,9 @@ class ReleaseMainTest {
         Files.createDirectories(path.getParent());
         Files.writeString(path, text);
     }
+
+    /** The written answer of the fixture notebook (instructor only). */
+    private static final String ANSWER = "**Answer.** The learning rate is far too small for weights this small.";
 
     /** An instructor tree in a git repository, with one untracked file and build output beside it. */
     private Path instructorTree() throws IOException, InterruptedException {
@@ -44,7 +63,10 @@ class ReleaseMainTest {
         Files.setPosixFilePermissions(root.resolve("workbook"), PosixFilePermissions.fromString("rwxr-xr-x"));
         write(root, "README.md", "# nndl-workbook\n\nShared text.\n<!-- BEGIN INSTRUCTOR ONLY -->\nRelease notes.\n<!-- END INSTRUCTOR ONLY -->\n");
         write(root, "notebooks/a.ipynb", "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"1\", \"metadata\": {},"
-                + " \"execution_count\": 3, \"outputs\": [{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": \"secret output\"}]}],"
+                + " \"execution_count\": 3, \"outputs\": [{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": \"secret output\"}]},"
+                + " {\"cell_type\": \"markdown\", \"metadata\": {\"nndl\": {\"answer\": \"a.q1\"}}, \"source\": [\"## Question\\n\","
+                + " \"Why is the accuracy low?\\n\", \"" + AnswerCells.BEGIN + "\\n\", \"" + ANSWER + "\\n\", \"" + AnswerCells.END + "\\n\","
+                + " \"Shared text after it.\"]}],"
                 + " \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n");
         git(root, "init", "-q");
         git(root, "add", ".");
@@ -69,7 +91,8 @@ class ReleaseMainTest {
         assertEquals(0, run("--root", root.toString(), "release", dir.toString()), err.toString());
         Path tree = dir.resolve(ReleaseMain.TREE);
         String net = Files.readString(tree.resolve(BlockScannerTest.FILE));
-        assertTrue(net.contains("NotImplementedYet.raise(\"Net.loss\", \"forward pass\""), net);
+        assertTrue(net.contains("NotImplementedYet.raise(\"Net.loss\", \"forward pass\");"), net);
+        assertTrue(net.contains("// Instructions for forward pass"), net);
         assertFalse(net.contains("2.5"), net);
         assertFalse(Files.exists(tree.resolve("hidden")), "the hidden tests stay behind");
         assertFalse(Files.exists(tree.resolve("tools/src/main/java/nndl/release")), "the release tool stays behind");
@@ -79,11 +102,19 @@ class ReleaseMainTest {
         assertEquals("#!/bin/bash\necho shared\n", Files.readString(tree.resolve("workbook")));
         assertTrue(Files.isExecutable(tree.resolve("workbook")));
         String readme = Files.readString(tree.resolve("README.md"));
-        assertTrue(readme.contains("| `" + BlockScannerTest.FILE + "` | 13 | `Net.loss` | forward pass |"), readme);
+        assertTrue(readme.contains("| 2 | `Net.loss`: forward pass | `" + BlockScannerTest.FILE + ":13` | `two_layer_nn.toy_scores` (4),"
+                + " `hidden.neural_net_scores` (2) |"), readme);
+        assertTrue(readme.indexOf("| 1 | `Net.train`: SGD step") < readme.indexOf("Net.loss`: forward pass"),
+                "notebook order (the table's), not file order: " + readme);
+        assertTrue(readme.contains("### `notebooks/fc_nets.ipynb` (20 points)"), readme);
         assertTrue(readme.contains("Shared text.") && !readme.contains("Release notes."), readme);
         String notebook = Files.readString(tree.resolve("notebooks/a.ipynb"));
         assertFalse(notebook.contains("secret output"), notebook);
         assertTrue(notebook.contains("\"execution_count\": null"), notebook);
+        assertFalse(notebook.contains("far too small") || notebook.contains("INSTRUCTOR"), notebook);
+        assertTrue(notebook.contains("\"Why is the accuracy low?\\n\",\n    \"" + AnswerCells.PROMPT + "\\n\",\n    \"Shared text after it.\""),
+                notebook);
+        assertTrue(notebook.contains("\"answer\": \"a.q1\""), "the answer cell keeps its metadata: " + notebook);
         String manifest = Files.readString(tree.resolve(StudentEdition.MANIFEST));
         assertTrue(manifest.contains("\"editable\": [\n    \"" + BlockScannerTest.FILE + "\"\n  ]"), manifest);
 
@@ -105,7 +136,9 @@ class ReleaseMainTest {
         Path tree = dir.resolve(ReleaseMain.TREE);
         write(tree, "docs/notes.md", "scores = x * 2.5 + y * 0.25; // a distinctive model answer line\n");
         write(tree, "lib/target/x.class", "");
+        write(tree, "README.md", "# Notes\n" + ANSWER + "\n");
         assertEquals(1, run("--root", root.toString(), "check-leaks", tree.toString()));
+        assertTrue(err.toString().contains("README.md: holds the model answer line '" + ANSWER + "'"), err.toString());
         assertTrue(err.toString().contains("docs/notes.md: holds the model answer line"), err.toString());
         assertTrue(err.toString().contains("lib/target/x.class: build output"), err.toString());
     }
@@ -140,5 +173,38 @@ class ReleaseMainTest {
         Path tree = dir.resolve(ReleaseMain.TREE);
         assertEquals(0, run("--root", root.toString(), "overlay", tree.toString()));
         assertEquals(Files.readString(root.resolve(BlockScannerTest.FILE)), Files.readString(tree.resolve(BlockScannerTest.FILE)));
+    }
+
+    @Test
+    void aWrittenAnswerWithoutItsMetadataOrInACodeCellIsAReleaseError() throws Exception {
+        Path root = instructorTree();
+        write(root, "notebooks/b.ipynb", "{\"cells\": [{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"Q\\n"
+                + AnswerCells.BEGIN + "\\nA\\n" + AnswerCells.END + "\"}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n");
+        git(root, "add", ".");
+        assertEquals(1, run("--root", root.toString(), "release", temp.resolve("r").toString()));
+        assertTrue(err.toString().contains("notebooks/b.ipynb: cell 0: a written answer without the cell metadata"), err.toString());
+    }
+
+    @Test
+    void checkStudentProvesInstructionsAndTheReadmeAndFindsWhatIsMissing() throws Exception {
+        Path root = instructorTree();
+        Path dir = temp.resolve("release");
+        assertEquals(0, run("--root", root.toString(), "release", dir.toString()), err.toString());
+        Path tree = dir.resolve(ReleaseMain.TREE);
+        assertEquals(0, run("--root", root.toString(), "check-student", tree.toString()), err.toString());
+        assertTrue(out.toString().contains("as a student's"), out.toString());
+
+        Path net = tree.resolve(BlockScannerTest.FILE);
+        Files.writeString(net, Files.readString(net).replace("// Instructions for the loss: what to compute, the shapes, the variables to set.\n", ""));
+        Path readme = tree.resolve("README.md");
+        String text = Files.readString(readme);
+        String row = text.lines().filter(l -> l.startsWith("| 3 |")).findFirst().orElseThrow();
+        Files.writeString(readme, text.replace(row + "\n", "") + "\nRun ./workbook test first.\n");
+        err.reset();
+        assertEquals(1, run("--root", root.toString(), "check-student", tree.toString()));
+        String problems = err.toString();
+        assertTrue(problems.contains("README.md: exercise 3 'Net.loss: the loss' is not listed"), problems);
+        assertTrue(problems.contains("README.md: holds instructor text './workbook test'"), problems);
+        assertTrue(problems.contains("expected '// END YOUR CODE'") || problems.contains("has no instructions"), problems);
     }
 }

@@ -19,11 +19,11 @@ class StubberTest {
     static final String NOT_IMPLEMENTED_YET = """
             package nndl.util;
             public final class NotImplementedYet extends RuntimeException {
-                public NotImplementedYet(String method, String block, String location) {
-                    super("not implemented yet: " + method + ", " + block + " — " + location);
+                public NotImplementedYet(String method, String block) {
+                    super("not implemented yet: " + method + ", " + block);
                 }
-                public static void raise(String method, String block, String location) {
-                    throw new NotImplementedYet(method, block, location);
+                public static void raise(String method, String block) {
+                    throw new NotImplementedYet(method, block);
                 }
             }
             """;
@@ -34,21 +34,43 @@ class StubberTest {
     }
 
     @Test
-    void eachBlockBecomesOneStatementAtItsOwnLine() throws ReleaseError {
+    void eachBlockKeepsItsMarkersAsYourCodeAndItsInstructionsAboveOneStatement() throws ReleaseError {
         Stubber.Result result = stubGood();
         List<String> lines = result.lines();
         assertEquals("import nndl.util.NotImplementedYet;", lines.get(3), "the import follows the last import");
         Stubber.Stub forward = result.stubs().get(0);
-        assertEquals(13, forward.line());
-        assertEquals("        NotImplementedYet.raise(\"Net.loss\", \"forward pass\", \"" + BlockScannerTest.FILE + ":13\");",
-                lines.get(12));
+        assertEquals(13, forward.begin());
+        assertEquals(List.of(
+                        "        // BEGIN YOUR CODE Net.loss: forward pass",
+                        "        // Instructions for forward pass: what to compute, the shapes, the variables to set.",
+                        "        NotImplementedYet.raise(\"Net.loss\", \"forward pass\");",
+                        "        // END YOUR CODE"),
+                lines.subList(12, 16));
+        assertEquals(15, forward.line());
+        assertEquals(16, forward.end());
+        assertEquals(1, forward.instructions().size());
         Stubber.Stub loss = result.stubs().get(1);
-        assertEquals("        throw new NotImplementedYet(\"Net.loss\", \"the loss\", \"" + loss.location() + "\");",
-                lines.get(loss.line() - 1));
+        assertEquals("        throw new NotImplementedYet(\"Net.loss\", \"the loss\");", lines.get(loss.line() - 1));
+        assertEquals("        // END YOUR CODE", lines.get(loss.end() - 1));
+        assertEquals("    }", lines.get(loss.end()), "the method's brace follows the stub's block");
         String text = String.join("\n", lines);
         assertFalse(text.contains("2.5"), "the model answer is gone");
-        assertFalse(text.contains("SOLUTION") && text.contains("// END SOLUTION"), "the markers are gone");
+        assertFalse(text.contains("// END SOLUTION"), "the instructor's markers are gone");
         assertTrue(text.contains("double loss = scores * scores;"), "the shared code stays");
+        for (Stubber.Stub stub : result.stubs()) {
+            assertTrue(lines.get(stub.begin() - 1).endsWith("// BEGIN YOUR CODE " + stub.block().title()));
+            assertTrue(lines.get(stub.begin()).strip().startsWith("// Instructions for "), "instructions follow the marker");
+        }
+    }
+
+    @Test
+    void aBlockWithoutInstructionsIsAReleaseError() throws ReleaseError {
+        List<String> lines = StudentEdition.lines("package nndl.util;\n\nclass U {\n  void f() {\n"
+                + "    // BEGIN SOLUTION U.f: body\n    int x = 1;\n    // END SOLUTION\n  }\n}\n");
+        List<SolutionBlock> blocks = BlockScanner.scan("lib/src/main/java/nndl/util/U.java", lines);
+        ReleaseError e = org.junit.jupiter.api.Assertions.assertThrows(ReleaseError.class, () -> Stubber.stub(lines, blocks));
+        assertTrue(e.getMessage().startsWith("lib/src/main/java/nndl/util/U.java:5: solution block 'U.f: body' has no instructions"),
+                e.getMessage());
     }
 
     @Test
@@ -81,9 +103,9 @@ class StubberTest {
     @Test
     void aFileOfNndlUtilOrWithTheImportGetsNoSecondImport() throws ReleaseError {
         List<String> lines = StudentEdition.lines("package nndl.util;\n\nclass U {\n  void f() {\n"
-                + "    // BEGIN SOLUTION U.f: body\n    int x = 1;\n    // END SOLUTION\n  }\n}\n");
+                + "    // BEGIN SOLUTION U.f: body\n    // Set x.\n    int x = 1;\n    // END SOLUTION\n  }\n}\n");
         Stubber.Result result = Stubber.stub(lines, BlockScanner.scan("lib/src/main/java/nndl/util/U.java", lines));
-        assertEquals(7, result.lines().size());
-        assertEquals("    throw new NotImplementedYet(\"U.f\", \"body\", \"lib/src/main/java/nndl/util/U.java:5\");", result.lines().get(4));
+        assertEquals(10, result.lines().size());
+        assertEquals("    throw new NotImplementedYet(\"U.f\", \"body\");", result.lines().get(6));
     }
 }
