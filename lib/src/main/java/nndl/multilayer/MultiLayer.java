@@ -307,8 +307,8 @@ public final class MultiLayer {
      * @param learningRate  the step size α
      * @param log           whether to print the cost lines
      * @param random        the source of the initial weights (advanced)
-     * @return the costs every 20 iterations and the trained parameters
-     * @throws IllegalStateException when the cost becomes NaN or infinite (divergence)
+     * @return the costs every 20 iterations and the trained parameters; on a NaN or infinite cost, those so
+     *         far (the parameters before that step) marked {@code diverged}
      * @throws Stopped when the thread is interrupted; its {@code partial()} is the TrainingResult so far
      */
     public static TrainingResult multiLayerNetwork(DMatrixRMaj x, int[] y, int[] netDims, int numIterations,
@@ -346,8 +346,8 @@ public final class MultiLayer {
      * @param log           whether to print the cost lines
      * @param random        the source of the initial weights (advanced)
      * @param progress      told after every iteration, on this thread ({@link ProgressListener#NONE} for nobody)
-     * @return the costs every 20 iterations and the trained parameters
-     * @throws IllegalStateException when the cost becomes NaN or infinite (divergence)
+     * @return the costs every 20 iterations and the trained parameters; on a NaN or infinite cost, those so
+     *         far (the parameters before that step) marked {@code diverged}
      * @throws Stopped when the thread is interrupted; its {@code partial()} is the TrainingResult so far
      */
     public static TrainingResult multiLayerNetwork(DMatrixRMaj x, int[] y, int[] netDims, int numIterations,
@@ -367,8 +367,10 @@ public final class MultiLayer {
         List<Double> costs = new ArrayList<>();
         for (int ii = 0; ii < numIterations; ii++) {
             if (Thread.interrupted()) {
-                throw new Stopped(ii, numIterations, new TrainingResult(costs, Collections.unmodifiableMap(parameters)));
+                throw new Stopped(ii, numIterations, new TrainingResult(costs, Collections.unmodifiableMap(parameters),
+                        false, "stopped at iteration " + ii + " / " + numIterations));
             }
+            Map<String, DMatrixRMaj> before = parameters;
             double cost = Double.NaN;
             // BEGIN SOLUTION MultiLayer.multiLayerNetwork: one training iteration
             // One iteration of batch gradient descent on the whole training set: forward pass (multiLayerForward),
@@ -382,8 +384,12 @@ public final class MultiLayer {
             parameters = updateParameters(parameters, gradients, ii, learningRate);
             // END SOLUTION
             if (!Double.isFinite(cost)) {
-                throw new IllegalStateException("multiLayerNetwork: the cost is " + cost + " at iteration " + (ii + 1)
-                        + ": training diverged; try a smaller learning rate than " + learningRate);
+                String message = "multiLayerNetwork: the cost is " + cost + " at iteration " + (ii + 1)
+                        + ": training diverged; try a smaller learning rate than " + learningRate;
+                if (log) {
+                    System.out.println(message);
+                }
+                return new TrainingResult(costs, Collections.unmodifiableMap(before), true, message);
             }
             if (ii % LOG_EVERY == 0) {
                 costs.add(cost);
@@ -394,7 +400,8 @@ public final class MultiLayer {
             }
             progress.progress(ii + 1, numIterations, cost);
         }
-        return new TrainingResult(costs, Collections.unmodifiableMap(parameters));
+        return new TrainingResult(costs, Collections.unmodifiableMap(parameters), false,
+                "completed " + numIterations + " iterations");
     }
 
     private static LayerGradients layerBackward(DMatrixRMaj dA, LayerCache cache, DMatrixRMaj w, DMatrixRMaj b,

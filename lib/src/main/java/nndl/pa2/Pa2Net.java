@@ -143,16 +143,16 @@ public final class Pa2Net {
      * {@link #forwardProp} on the whole training set, records its loss and accuracy and those of the
      * validation set <em>with the same weights</em>, then {@link #backProp} and, for every parameter W
      * (modified in place) with its velocity v (starting at 0), {@code v ← γ·v + α·∂L/∂W}, {@code W ← W − v}.
-     * An interrupt of the calling thread stops training at the next epoch with {@link Stopped}, which carries
-     * the {@link MomentumHistory} so far.
+     * A NaN or infinite training loss stops training before that epoch is recorded: the curves so far are
+     * returned marked {@code diverged}. An interrupt of the calling thread stops training at the next epoch
+     * with {@link Stopped}, which carries the {@link MomentumHistory} so far.
      *
      * @param xTrain      N×F training inputs (not modified)
      * @param trainTarget N×K one-hot training targets (not modified)
      * @param xVal        V×F validation inputs (not modified)
      * @param valTarget   V×K one-hot validation targets (not modified)
      * @param options     epochs, α, γ
-     * @return the per-epoch losses and accuracies
-     * @throws IllegalStateException when the training loss becomes NaN or infinite (divergence)
+     * @return the per-epoch losses and accuracies and how the run ended
      * @throws Stopped when the thread is interrupted
      */
     public MomentumHistory train(DMatrixRMaj xTrain, DMatrixRMaj trainTarget, DMatrixRMaj xVal, DMatrixRMaj valTarget,
@@ -173,13 +173,14 @@ public final class Pa2Net {
         List<Double> valAcc = new ArrayList<>();
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
             if (Thread.interrupted()) {
-                throw new Stopped("epoch", epoch, options.epochs(), new MomentumHistory(trainLoss, trainAcc, valLoss, valAcc));
+                throw new Stopped("epoch", epoch, options.epochs(), new MomentumHistory(trainLoss, trainAcc, valLoss, valAcc,
+                        false, "stopped at epoch " + epoch + " / " + options.epochs()));
             }
             Pa2Forward forward = forwardProp(xTrain);
             double loss = Pa2.averageCe(trainTarget, forward.xo());
             if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("Pa2Net.train: the training loss is " + loss + " at epoch " + epoch
-                        + ": training diverged; try a smaller learning rate than " + alpha);
+                return new MomentumHistory(trainLoss, trainAcc, valLoss, valAcc, true, "Pa2Net.train: the training loss is "
+                        + loss + " at epoch " + epoch + ": training diverged; try a smaller learning rate than " + alpha);
             }
             trainLoss.add(loss);
             trainAcc.add(Matrices.accuracy(Matrices.argmaxRows(forward.xo()), trainLabels));
@@ -201,7 +202,7 @@ public final class Pa2Net {
             }
             // END SOLUTION
         }
-        return new MomentumHistory(trainLoss, trainAcc, valLoss, valAcc);
+        return new MomentumHistory(trainLoss, trainAcc, valLoss, valAcc, false, "completed " + options.epochs() + " epochs");
     }
 
     private void requireTargets(String name, DMatrixRMaj target, DMatrixRMaj x) {
