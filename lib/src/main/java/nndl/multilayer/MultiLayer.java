@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.Ops;
 import nndl.util.ProgressListener;
@@ -81,7 +82,7 @@ public final class MultiLayer {
      * @return n×m Z and the cache {A_prev}
      */
     public static LinearOutput linearForward(DMatrixRMaj aPrev, DMatrixRMaj w, DMatrixRMaj b) {
-        Activations.requireMatrix("linearForward", "A_prev", aPrev);
+        Checks.present("linearForward", "A_prev", aPrev);
         requireLayer("linearForward", w, b);
         if (w.numCols != aPrev.numRows) {
             throw new IllegalArgumentException("linearForward: A_prev is " + Matrices.shape(aPrev) + " but W is " + Matrices.shape(w));
@@ -353,12 +354,12 @@ public final class MultiLayer {
     public static TrainingResult multiLayerNetwork(DMatrixRMaj x, int[] y, int[] netDims, int numIterations,
                                                    double learningRate, boolean log, RandomState random,
                                                    ProgressListener progress) {
-        Activations.requireMatrix("multiLayerNetwork", "X", x);
+        Checks.present("multiLayerNetwork", "X", x);
         if (netDims == null || netDims.length < 2 || netDims[0] != x.numRows) {
             throw new IllegalArgumentException("multiLayerNetwork: X is " + Matrices.shape(x) + " but netDims is "
                     + Arrays.toString(netDims));
         }
-        Activations.requireLabels("multiLayerNetwork", y, netDims[netDims.length - 1], x.numCols);
+        Checks.columnLabels("multiLayerNetwork", y, netDims[netDims.length - 1], x.numCols);
         if (numIterations < 0 || !(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("multiLayerNetwork: numIterations " + numIterations
                     + " must be ≥ 0 and learningRate " + learningRate + " positive");
@@ -418,7 +419,7 @@ public final class MultiLayer {
 
     private static LayerGradients linearBackward(DMatrixRMaj dZ, LinearCache cache, DMatrixRMaj w, DMatrixRMaj b,
                                                  boolean inputGradient) {
-        Activations.requireMatrix("linearBackward", "dZ", dZ);
+        Checks.present("linearBackward", "dZ", dZ);
         requireLayer("linearBackward", w, b);
         if (cache == null || cache.a() == null) {
             throw new IllegalArgumentException("linearBackward: cache (holding A_prev) is missing");
@@ -439,8 +440,8 @@ public final class MultiLayer {
     }
 
     private static void requireLayer(String function, DMatrixRMaj w, DMatrixRMaj b) {
-        Activations.requireMatrix(function, "W", w);
-        Activations.requireMatrix(function, "b", b);
+        Checks.present(function, "W", w);
+        Checks.present(function, "b", b);
         if (b.numRows != w.numRows || b.numCols != 1) {
             throw new IllegalArgumentException(function + ": W is " + Matrices.shape(w) + " but b is "
                     + Matrices.shape(b) + " (expected " + w.numRows + "×1)");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.Ops;
 import nndl.util.Stopped;
@@ -61,7 +62,7 @@ public final class Pa2Net {
      * @return the input and every intermediate (new matrices)
      */
     public Pa2Forward forwardProp(DMatrixRMaj x) {
-        Pa2.requireMatrix("forwardProp", "x", x);
+        Checks.nonEmptyMatrix("forwardProp", "x", x);
         DMatrixRMaj wh = params.get("Wh");
         if (x.numCols != wh.numRows) {
             throw new IllegalArgumentException("forwardProp: x is " + Matrices.shape(x) + " but Wh is " + Matrices.shape(wh));
@@ -94,7 +95,7 @@ public final class Pa2Net {
         if (forward == null) {
             throw new IllegalArgumentException("backProp: forward is null");
         }
-        Pa2.requireMatrix("backProp", "target", target);
+        Checks.nonEmptyMatrix("backProp", "target", target);
         if (target.numRows != forward.xo().numRows || target.numCols != forward.xo().numCols) {
             throw new IllegalArgumentException("backProp: target is " + Matrices.shape(target) + " but x_o is "
                     + Matrices.shape(forward.xo()));
@@ -157,8 +158,8 @@ public final class Pa2Net {
      */
     public MomentumHistory train(DMatrixRMaj xTrain, DMatrixRMaj trainTarget, DMatrixRMaj xVal, DMatrixRMaj valTarget,
                                  MomentumOptions options) {
-        Pa2.requireMatrix("train", "xTrain", xTrain);
-        Pa2.requireMatrix("train", "xVal", xVal);
+        Checks.nonEmptyMatrix("train", "xTrain", xTrain);
+        Checks.nonEmptyMatrix("train", "xVal", xVal);
         requireTargets("trainTarget", trainTarget, xTrain);
         requireTargets("valTarget", valTarget, xVal);
         int[] trainLabels = Matrices.argmaxRows(trainTarget);
@@ -206,7 +207,7 @@ public final class Pa2Net {
     }
 
     private void requireTargets(String name, DMatrixRMaj target, DMatrixRMaj x) {
-        Pa2.requireMatrix("train", name, target);
+        Checks.nonEmptyMatrix("train", name, target);
         int classes = params.get("bo").numCols;
         if (target.numRows != x.numRows || target.numCols != classes) {
             throw new IllegalArgumentException("train: " + name + " is " + Matrices.shape(target) + " for "

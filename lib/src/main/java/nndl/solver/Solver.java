@@ -1,5 +1,6 @@
 package nndl.solver;
 
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.ProgressListener;
 import nndl.util.Stopped;
@@ -293,7 +294,7 @@ public final class Solver {
             }
             if (start == 0) {
                 // Every label, not only the sampled ones: a label the model cannot score is an error, never a miss.
-                Matrices.requireLabels("Solver.checkAccuracy", y, y.length, scores.numCols,
+                Checks.labels("Solver.checkAccuracy", y, y.length, scores.numCols,
                         "rows of X");
             }
             hits += Batches.countHits(scores, y, rows, start);
