@@ -208,36 +208,33 @@ public final class Checks {
 
     /** A hyperparameter of an update rule: "Adam: learning_rate must be finite and > 0, got -1.0". */
     public static void positive(String owner, String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(owner + ": " + name + " must be finite and > 0, got " + value);
-        }
+        number(owner, name, value, value > 0 && !Double.isInfinite(value), "finite and > 0");
     }
 
     /** A hyperparameter of an update rule: "Adam: t must be finite and >= 0, got -1.0". */
     public static void nonNegative(String owner, String name, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(owner + ": " + name + " must be finite and >= 0, got " + value);
-        }
+        number(owner, name, value, value >= 0 && !Double.isInfinite(value), "finite and >= 0");
     }
 
     /** A training option such as a learning rate: "TrainOptions: learningRate must be positive and finite, got 0.0". */
     public static void positiveFinite(String owner, String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(owner + ": " + name + " must be positive and finite, got " + value);
-        }
+        number(owner, name, value, value > 0 && !Double.isInfinite(value), "positive and finite");
     }
 
     /** A regularisation strength and the like: "TwoLayerNet.loss: reg must be non-negative and finite, got -1.0". */
     public static void nonNegativeFinite(String owner, String name, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(owner + ": " + name + " must be non-negative and finite, got " + value);
-        }
+        number(owner, name, value, value >= 0 && !Double.isInfinite(value), "non-negative and finite");
     }
 
     /** A probability or a momentum: "Dropout: p must be in [0, 1), got 1.0". */
     public static void unitInterval(String owner, String name, double value) {
-        if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(owner + ": " + name + " must be in [0, 1), got " + value);
+        number(owner, name, value, value >= 0 && value < 1, "in [0, 1)");
+    }
+
+    /** NaN fails every {@code ok} above, since every comparison with NaN is false. */
+    private static void number(String owner, String name, double value, boolean ok, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException(owner + ": " + name + " must be " + rule + ", got " + value);
         }
     }
 }
