@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
@@ -152,7 +153,7 @@ public final class GradientCheck {
         if (numChecks < 0) {
             throw new IllegalArgumentException("gradCheckSparse: numChecks must not be negative, got " + numChecks);
         }
-        Matrices.requireSameShape("gradCheckSparse", x, analyticGrad);
+        Checks.sameShape("gradCheckSparse", x, analyticGrad);
         double[] errors = new double[numChecks];
         for (int c = 0; c < numChecks; c++) {
             int i = (int) random.nextBounded(x.numRows - 1L) * x.numCols + (int) random.nextBounded(x.numCols - 1L);
@@ -210,7 +211,7 @@ public final class GradientCheck {
      * @return {@code relError(numerical, analyticGrad)}
      */
     public static double checkGradient(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj x, DMatrixRMaj analyticGrad) {
-        Matrices.requireSameShape("checkGradient", x, analyticGrad);
+        Checks.sameShape("checkGradient", x, analyticGrad);
         return relError(evalNumericalGradient(f, x), analyticGrad);
     }
 

@@ -21,8 +21,8 @@ import java.util.logging.Logger;
  *
  * <p>A multi-threaded OpenBLAS (pthread build) called from several Java threads at once — a sweep
  * running configurations in parallel — oversubscribes the cores: its worker pool is shared and its
- * threads spin at barriers. Two configurations at once took 2–4 times longer than the same work one
- * after the other (2-core machine, 2 OpenBLAS threads). So products big enough for OpenBLAS to thread
+ * threads spin at barriers, so two configurations at once can take longer than the same work one after the
+ * other (docs/performance.md, "What was measured and not kept"). So products big enough for OpenBLAS to thread
  * take turns; small ones, which OpenBLAS runs in the calling thread anyway, and single-threaded
  * OpenBLAS (OPENBLAS_NUM_THREADS=1, the launcher's setting) are never held back.
  *

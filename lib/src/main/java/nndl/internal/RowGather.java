@@ -5,8 +5,9 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Copies chosen rows of a matrix into another, a large copy spread over the cores by blocks of rows
  * ({@link RowSplit}'s helpers, under the same rules: never inside {@link Gemm#oneThread}, never while
- * another thread's work is split). A minibatch of 200 CIFAR-10 rows is 4.9 MB read from rows scattered
- * over the training set; one core reads it at about 10 GB/s, two at about 16 (docs/performance.md).
+ * another thread's work is split). A training minibatch is read from rows scattered over the training set,
+ * a copy bound by memory rather than arithmetic, and two cores move it faster than one (the figures are in
+ * docs/performance.md).
  */
 public final class RowGather {
     private RowGather() {

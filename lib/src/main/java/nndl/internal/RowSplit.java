@@ -47,8 +47,8 @@ final class RowSplit {
     static final long MIN_MULTIPLY_ADDS = 1L << 21;
     /**
      * Elements (doubles) from which a pass over memory (a gather, a sum of squares, {@code a += β·b}) is
-     * split: 1 MB, tens of microseconds of one core's work, well above the cost of waking a helper. The
-     * step's minibatch gather (4.9 MB) and its passes over W1 (1.2 MB) are split.
+     * split: 1 MB, tens of microseconds of one core's work, well above the cost of waking a helper, so a
+     * training step's minibatch gather and its passes over W1 are split and its bias-sized passes are not.
      */
     static final long MIN_SPLIT_ELEMENTS = 1L << 17;
     /**

@@ -1,5 +1,6 @@
 package nndl.layers;
 
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.Ops;
 import org.ejml.data.DMatrixRMaj;
@@ -46,12 +47,12 @@ public final class Affine {
      * @return the N×M output and a cache holding x, w, b
      */
     public static Forward<Cache> affineForward(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj b) {
-        LayerChecks.nonEmpty("affineForward", "x", x);
-        LayerChecks.nonEmpty("affineForward", "w", w);
+        Checks.nonEmpty("affineForward", "x", x);
+        Checks.nonEmpty("affineForward", "w", w);
         if (x.numCols != w.numRows) {
             throw new IllegalArgumentException("affineForward: x is " + Matrices.shape(x) + " but w is " + Matrices.shape(w));
         }
-        LayerChecks.row("affineForward", "b", b, w.numCols, "w " + Matrices.shape(w));
+        Checks.row("affineForward", "b", b, w.numCols, "w " + Matrices.shape(w));
         DMatrixRMaj out = null;
         // BEGIN SOLUTION Affine.affineForward: affine forward
         // Affine forward: set `out` (N×M) to x·w + b, where x is N×D (each row one example), w is D×M and
@@ -76,8 +77,8 @@ public final class Affine {
         }
         DMatrixRMaj x = cache.x();
         DMatrixRMaj w = cache.w();
-        if (dout == null || dout.numRows != x.numRows || dout.numCols != w.numCols) {
-            throw new IllegalArgumentException("affineBackward: dout is " + (dout == null ? "null" : Matrices.shape(dout))
+        if (dout.numRows != x.numRows || dout.numCols != w.numCols) {
+            throw new IllegalArgumentException("affineBackward: dout is " + Matrices.shape(dout)
                     + " but the forward output was " + x.numRows + "×" + w.numCols);
         }
         DMatrixRMaj dx = null;

@@ -1,5 +1,6 @@
 package nndl.layers;
 
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
@@ -135,15 +136,15 @@ public final class BatchNorm {
      * @return output, cache and updated running statistics (new matrices)
      */
     public static Result batchnormForward(DMatrixRMaj x, DMatrixRMaj gamma, DMatrixRMaj beta, RunningStats running, Param param) {
-        LayerChecks.nonEmpty("batchnormForward", "x", x);
+        Checks.nonEmpty("batchnormForward", "x", x);
         int d = x.numCols;
-        LayerChecks.row("batchnormForward", "gamma", gamma, d, "x " + Matrices.shape(x));
-        LayerChecks.row("batchnormForward", "beta", beta, d, "x " + Matrices.shape(x));
+        Checks.row("batchnormForward", "gamma", gamma, d, "x " + Matrices.shape(x));
+        Checks.row("batchnormForward", "beta", beta, d, "x " + Matrices.shape(x));
         if (param == null) {
             throw new IllegalArgumentException("batchnormForward: param is null");
         }
         RunningStats current = running == null ? RunningStats.zeros(d) : running;
-        LayerChecks.row("batchnormForward", "running mean", current.mean(), d, "x " + Matrices.shape(x));
+        Checks.row("batchnormForward", "running mean", current.mean(), d, "x " + Matrices.shape(x));
         boolean train = param.mode() == Mode.TRAIN;
         DMatrixRMaj mean = train ? columnMean(x) : current.mean();
         DMatrixRMaj var = train ? columnVariance(x, mean) : current.var();
@@ -177,7 +178,7 @@ public final class BatchNorm {
                     + (cache == null ? " (pass the cache that batchnormForward returned)" : ""));
         }
         DMatrixRMaj xhat = cache.xhat();
-        LayerChecks.sameShape("batchnormBackward", "dout", dout, "x", xhat);
+        Checks.sameShape("batchnormBackward", "dout", dout, "x", xhat);
         int n = xhat.numRows;
         int d = xhat.numCols;
         DMatrixRMaj dgamma = new DMatrixRMaj(1, d);

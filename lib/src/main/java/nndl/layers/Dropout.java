@@ -2,6 +2,7 @@ package nndl.layers;
 
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
@@ -25,7 +26,7 @@ public final class Dropout {
     public record Param(double p, Mode mode, Long seed) {
         /** Validates {@code p} and {@code mode}. */
         public Param {
-            LayerChecks.probability("Dropout.Param", "p", p);
+            Checks.unitInterval("Dropout.Param", "p", p);
             if (mode == null) {
                 throw new IllegalArgumentException("Dropout.Param: mode is null");
             }
@@ -84,7 +85,7 @@ public final class Dropout {
      * @return the output and the cache
      */
     public static Forward<Cache> dropoutForward(DMatrixRMaj x, Param param, RandomState random) {
-        LayerChecks.nonEmpty("dropoutForward", "x", x);
+        Checks.nonEmpty("dropoutForward", "x", x);
         if (param == null) {
             throw new IllegalArgumentException("dropoutForward: param is null");
         }
@@ -118,7 +119,7 @@ public final class Dropout {
         if (cache.mask() == null) {
             return dout.copy();
         }
-        LayerChecks.sameShape("dropoutBackward", "dout", dout, "mask", cache.mask());
+        Checks.sameShape("dropoutBackward", "dout", dout, "mask", cache.mask());
         DMatrixRMaj dx = new DMatrixRMaj(dout.numRows, dout.numCols);
         for (int i = 0; i < dout.getNumElements(); i++) {
             dx.data[i] = dout.data[i] * cache.mask().data[i];

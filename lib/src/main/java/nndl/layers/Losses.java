@@ -1,5 +1,6 @@
 package nndl.layers;
 
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
@@ -32,8 +33,8 @@ public final class Losses {
      * @return the loss and dx (N×C, new)
      */
     public static Result softmaxLoss(DMatrixRMaj x, int[] y) {
-        LayerChecks.nonEmpty("softmaxLoss", "x", x);
-        LayerChecks.labels("softmaxLoss", y, x.numRows, x.numCols);
+        Checks.nonEmpty("softmaxLoss", "x", x);
+        Checks.labels("softmaxLoss", y, x.numRows, x.numCols, "rows of scores");
         DMatrixRMaj dx = new DMatrixRMaj(x.numRows, x.numCols);
         return new Result(softmax(x, y, dx), dx);
     }
@@ -48,9 +49,9 @@ public final class Losses {
      * @return the mean loss
      */
     public static double softmaxInto(DMatrixRMaj x, int[] y, DMatrixRMaj dx) {
-        LayerChecks.nonEmpty("softmaxLoss", "x", x);
-        LayerChecks.labels("softmaxLoss", y, x.numRows, x.numCols);
-        LayerChecks.sameShape("softmaxLoss", "dx", dx, "x", x);
+        Checks.nonEmpty("softmaxLoss", "x", x);
+        Checks.labels("softmaxLoss", y, x.numRows, x.numCols, "rows of scores");
+        Checks.sameShape("softmaxLoss", "dx", dx, "x", x);
         return softmax(x, y, dx);
     }
 
@@ -92,8 +93,8 @@ public final class Losses {
      * @return the loss and dx (N×C, new)
      */
     public static Result svmLoss(DMatrixRMaj x, int[] y) {
-        LayerChecks.nonEmpty("svmLoss", "x", x);
-        LayerChecks.labels("svmLoss", y, x.numRows, x.numCols);
+        Checks.nonEmpty("svmLoss", "x", x);
+        Checks.labels("svmLoss", y, x.numRows, x.numCols, "rows of scores");
         int n = x.numRows;
         int c = x.numCols;
         DMatrixRMaj dx = new DMatrixRMaj(n, c);

@@ -1,5 +1,6 @@
 package nndl.layers;
 
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.Ops;
 import org.ejml.data.DMatrixRMaj;
@@ -28,7 +29,7 @@ public final class Relu {
      * @return the output (same shape as x) and a cache holding x
      */
     public static Forward<Cache> reluForward(DMatrixRMaj x) {
-        LayerChecks.nonEmpty("reluForward", "x", x);
+        Checks.nonEmpty("reluForward", "x", x);
         DMatrixRMaj out = null;
         // BEGIN SOLUTION Relu.reluForward: relu forward
         // ReLU forward: set `out` to a new matrix of x's shape holding max(0, x) elementwise (x itself must not
@@ -54,7 +55,7 @@ public final class Relu {
                     + (cache == null ? " (pass the cache that reluForward returned)" : ""));
         }
         DMatrixRMaj x = cache.x();
-        LayerChecks.sameShape("reluBackward", "dout", dout, "x", x);
+        Checks.sameShape("reluBackward", "dout", dout, "x", x);
         // BEGIN SOLUTION Relu.reluBackward: relu backward
         // ReLU backward: return dx, a new matrix of dout's shape: the upstream gradient dout where the cached
         // input x was positive, 0 elsewhere. Do not modify dout.

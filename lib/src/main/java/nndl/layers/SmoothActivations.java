@@ -1,5 +1,6 @@
 package nndl.layers;
 
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
@@ -52,7 +53,7 @@ public final class SmoothActivations {
      * @return σ(x) (new) and a cache holding it
      */
     public static Forward<SigmoidCache> sigmoidForward(DMatrixRMaj x) {
-        LayerChecks.nonEmpty("sigmoidForward", "x", x);
+        Checks.nonEmpty("sigmoidForward", "x", x);
         DMatrixRMaj out = sigmoidOf(x);
         return new Forward<>(out, new SigmoidCache(out));
     }
@@ -70,7 +71,7 @@ public final class SmoothActivations {
                     + (cache == null ? " (pass the cache that sigmoidForward returned)" : ""));
         }
         DMatrixRMaj s = cache.out();
-        LayerChecks.sameShape("sigmoidBackward", "dout", dout, "x", s);
+        Checks.sameShape("sigmoidBackward", "dout", dout, "x", s);
         DMatrixRMaj dx = new DMatrixRMaj(s.numRows, s.numCols);
         for (int i = 0; i < s.getNumElements(); i++) {
             dx.data[i] = dout.data[i] * s.data[i] * (1.0 - s.data[i]);
@@ -85,7 +86,7 @@ public final class SmoothActivations {
      * @return x·σ(x) (new) and a cache holding x and σ(x)
      */
     public static Forward<SwishCache> swishForward(DMatrixRMaj x) {
-        LayerChecks.nonEmpty("swishForward", "x", x);
+        Checks.nonEmpty("swishForward", "x", x);
         DMatrixRMaj s = sigmoidOf(x);
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, x.numCols);
         for (int i = 0; i < x.getNumElements(); i++) {
@@ -108,7 +109,7 @@ public final class SmoothActivations {
         }
         DMatrixRMaj x = cache.x();
         DMatrixRMaj s = cache.sigmoid();
-        LayerChecks.sameShape("swishBackward", "dout", dout, "x", x);
+        Checks.sameShape("swishBackward", "dout", dout, "x", x);
         DMatrixRMaj dx = new DMatrixRMaj(x.numRows, x.numCols);
         for (int i = 0; i < x.getNumElements(); i++) {
             dx.data[i] = dout.data[i] * (s.data[i] + x.data[i] * s.data[i] * (1.0 - s.data[i]));

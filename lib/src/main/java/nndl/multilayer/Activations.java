@@ -1,6 +1,7 @@
 package nndl.multilayer;
 
 import java.util.OptionalDouble;
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.Ops;
 import org.ejml.data.DMatrixRMaj;
@@ -20,7 +21,7 @@ public final class Activations {
      * @return n×m A and the cache {Z}
      */
     public static ActivationOutput relu(DMatrixRMaj z) {
-        requireMatrix("relu", "Z", z);
+        Checks.present("relu", "Z", z);
         DMatrixRMaj a = null;
         // BEGIN SOLUTION Activations.relu: relu
         // Set `a` to a new matrix of z's shape holding max(0, z) elementwise.
@@ -51,7 +52,7 @@ public final class Activations {
      * @return n×m A (a copy of Z) and the cache {Z}
      */
     public static ActivationOutput linear(DMatrixRMaj z) {
-        requireMatrix("linear", "Z", z);
+        Checks.present("linear", "Z", z);
         return new ActivationOutput(z.copy(), new ActivationCache(z));
     }
 
@@ -87,9 +88,9 @@ public final class Activations {
      * @return n×m A, the cache {A} and the loss (empty when {@code y} is null)
      */
     public static SoftmaxOutput softmaxCrossEntropyLoss(DMatrixRMaj z, int[] y) {
-        requireMatrix("softmaxCrossEntropyLoss", "Z", z);
+        Checks.present("softmaxCrossEntropyLoss", "Z", z);
         if (y != null) {
-            requireLabels("softmaxCrossEntropyLoss", y, z.numRows, z.numCols);
+            Checks.columnLabels("softmaxCrossEntropyLoss", y, z.numRows, z.numCols);
         }
         // BEGIN SOLUTION Activations.softmaxCrossEntropyLoss: softmax and loss
         // Return the softmax of each COLUMN of z (n classes × m samples; subtract the column's maximum first),
@@ -134,7 +135,7 @@ public final class Activations {
             throw new IllegalArgumentException("softmaxCrossEntropyLossDer: cache (holding A) is missing");
         }
         DMatrixRMaj a = cache.a();
-        requireLabels("softmaxCrossEntropyLossDer", y, a.numRows, a.numCols);
+        Checks.columnLabels("softmaxCrossEntropyLossDer", y, a.numRows, a.numCols);
         // BEGIN SOLUTION Activations.softmaxCrossEntropyLossDer: softmax cross-entropy derivative
         // Return dZ (n×m), the derivative of the mean cross-entropy with respect to the softmax's input: from the
         // cached softmax output a, (a − one-hot of y) / m.
@@ -150,32 +151,10 @@ public final class Activations {
         // END SOLUTION
     }
 
-    static void requireMatrix(String function, String name, DMatrixRMaj x) {
-        if (x == null) {
-            throw new IllegalArgumentException(function + ": " + name + " is missing");
-        }
-        if (x.numRows == 0 || x.numCols == 0) {
-            throw new IllegalArgumentException(function + ": " + name + " is empty (" + Matrices.shape(x) + ")");
-        }
-    }
 
-    static void requireLabels(String function, int[] y, int classes, int samples) {
-        if (y == null) {
-            throw new IllegalArgumentException(function + ": Y is missing");
-        }
-        if (y.length != samples) {
-            throw new IllegalArgumentException(function + ": Y is 1×" + y.length + " but there are " + samples + " samples");
-        }
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] < 0 || y[i] >= classes) {
-                throw new IllegalArgumentException(function + ": label Y[" + i + "] = " + y[i] + " is outside 0.."
-                        + (classes - 1));
-            }
-        }
-    }
 
     private static DMatrixRMaj requireCache(String function, DMatrixRMaj dA, ActivationCache cache) {
-        requireMatrix(function, "dA", dA);
+        Checks.present(function, "dA", dA);
         if (cache == null || cache.z() == null) {
             throw new IllegalArgumentException(function + ": cache (holding Z) is missing");
         }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.Ops;
 import nndl.util.ProgressListener;
@@ -81,7 +82,7 @@ public final class MultiLayer {
      * @return n×m Z and the cache {A_prev}
      */
     public static LinearOutput linearForward(DMatrixRMaj aPrev, DMatrixRMaj w, DMatrixRMaj b) {
-        Activations.requireMatrix("linearForward", "A_prev", aPrev);
+        Checks.present("linearForward", "A_prev", aPrev);
         requireLayer("linearForward", w, b);
         if (w.numCols != aPrev.numRows) {
             throw new IllegalArgumentException("linearForward: A_prev is " + Matrices.shape(aPrev) + " but W is " + Matrices.shape(w));
@@ -307,8 +308,8 @@ public final class MultiLayer {
      * @param learningRate  the step size α
      * @param log           whether to print the cost lines
      * @param random        the source of the initial weights (advanced)
-     * @return the costs every 20 iterations and the trained parameters
-     * @throws IllegalStateException when the cost becomes NaN or infinite (divergence)
+     * @return the costs every 20 iterations and the trained parameters; on a NaN or infinite cost, those so
+     *         far (the parameters before that step) marked {@code diverged}
      * @throws Stopped when the thread is interrupted; its {@code partial()} is the TrainingResult so far
      */
     public static TrainingResult multiLayerNetwork(DMatrixRMaj x, int[] y, int[] netDims, int numIterations,
@@ -346,19 +347,19 @@ public final class MultiLayer {
      * @param log           whether to print the cost lines
      * @param random        the source of the initial weights (advanced)
      * @param progress      told after every iteration, on this thread ({@link ProgressListener#NONE} for nobody)
-     * @return the costs every 20 iterations and the trained parameters
-     * @throws IllegalStateException when the cost becomes NaN or infinite (divergence)
+     * @return the costs every 20 iterations and the trained parameters; on a NaN or infinite cost, those so
+     *         far (the parameters before that step) marked {@code diverged}
      * @throws Stopped when the thread is interrupted; its {@code partial()} is the TrainingResult so far
      */
     public static TrainingResult multiLayerNetwork(DMatrixRMaj x, int[] y, int[] netDims, int numIterations,
                                                    double learningRate, boolean log, RandomState random,
                                                    ProgressListener progress) {
-        Activations.requireMatrix("multiLayerNetwork", "X", x);
+        Checks.present("multiLayerNetwork", "X", x);
         if (netDims == null || netDims.length < 2 || netDims[0] != x.numRows) {
             throw new IllegalArgumentException("multiLayerNetwork: X is " + Matrices.shape(x) + " but netDims is "
                     + Arrays.toString(netDims));
         }
-        Activations.requireLabels("multiLayerNetwork", y, netDims[netDims.length - 1], x.numCols);
+        Checks.columnLabels("multiLayerNetwork", y, netDims[netDims.length - 1], x.numCols);
         if (numIterations < 0 || !(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("multiLayerNetwork: numIterations " + numIterations
                     + " must be ≥ 0 and learningRate " + learningRate + " positive");
@@ -367,8 +368,10 @@ public final class MultiLayer {
         List<Double> costs = new ArrayList<>();
         for (int ii = 0; ii < numIterations; ii++) {
             if (Thread.interrupted()) {
-                throw new Stopped(ii, numIterations, new TrainingResult(costs, Collections.unmodifiableMap(parameters)));
+                throw new Stopped(ii, numIterations, new TrainingResult(costs, Collections.unmodifiableMap(parameters),
+                        false, "stopped at iteration " + ii + " / " + numIterations));
             }
+            Map<String, DMatrixRMaj> before = parameters;
             double cost = Double.NaN;
             // BEGIN SOLUTION MultiLayer.multiLayerNetwork: one training iteration
             // One iteration of batch gradient descent on the whole training set: forward pass (multiLayerForward),
@@ -382,8 +385,12 @@ public final class MultiLayer {
             parameters = updateParameters(parameters, gradients, ii, learningRate);
             // END SOLUTION
             if (!Double.isFinite(cost)) {
-                throw new IllegalStateException("multiLayerNetwork: the cost is " + cost + " at iteration " + (ii + 1)
-                        + ": training diverged; try a smaller learning rate than " + learningRate);
+                String message = "multiLayerNetwork: the cost is " + cost + " at iteration " + (ii + 1)
+                        + ": training diverged; try a smaller learning rate than " + learningRate;
+                if (log) {
+                    System.out.println(message);
+                }
+                return new TrainingResult(costs, Collections.unmodifiableMap(before), true, message);
             }
             if (ii % LOG_EVERY == 0) {
                 costs.add(cost);
@@ -394,7 +401,8 @@ public final class MultiLayer {
             }
             progress.progress(ii + 1, numIterations, cost);
         }
-        return new TrainingResult(costs, Collections.unmodifiableMap(parameters));
+        return new TrainingResult(costs, Collections.unmodifiableMap(parameters), false,
+                "completed " + numIterations + " iterations");
     }
 
     private static LayerGradients layerBackward(DMatrixRMaj dA, LayerCache cache, DMatrixRMaj w, DMatrixRMaj b,
@@ -411,7 +419,7 @@ public final class MultiLayer {
 
     private static LayerGradients linearBackward(DMatrixRMaj dZ, LinearCache cache, DMatrixRMaj w, DMatrixRMaj b,
                                                  boolean inputGradient) {
-        Activations.requireMatrix("linearBackward", "dZ", dZ);
+        Checks.present("linearBackward", "dZ", dZ);
         requireLayer("linearBackward", w, b);
         if (cache == null || cache.a() == null) {
             throw new IllegalArgumentException("linearBackward: cache (holding A_prev) is missing");
@@ -432,8 +440,8 @@ public final class MultiLayer {
     }
 
     private static void requireLayer(String function, DMatrixRMaj w, DMatrixRMaj b) {
-        Activations.requireMatrix(function, "W", w);
-        Activations.requireMatrix(function, "b", b);
+        Checks.present(function, "W", w);
+        Checks.present(function, "b", b);
         if (b.numRows != w.numRows || b.numCols != 1) {
             throw new IllegalArgumentException(function + ": W is " + Matrices.shape(w) + " but b is "
                     + Matrices.shape(b) + " (expected " + w.numRows + "×1)");

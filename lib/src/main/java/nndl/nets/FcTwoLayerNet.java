@@ -9,6 +9,7 @@ import nndl.layers.LayerUtils;
 import nndl.layers.Losses;
 import nndl.layers.Mode;
 import nndl.layers.Relu;
+import nndl.util.Checks;
 import nndl.util.MatrixStats;
 import nndl.util.Ops;
 import nndl.util.PyFloat;
@@ -226,7 +227,7 @@ public final class FcTwoLayerNet implements Model {
     }
 
     private DMatrixRMaj param(String name) {
-        return Nets.param(NAME, params, name);
+        return Checks.param(NAME, params, name);
     }
 
     @Override

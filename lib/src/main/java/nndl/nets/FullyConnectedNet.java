@@ -13,6 +13,7 @@ import nndl.layers.Forward;
 import nndl.layers.Losses;
 import nndl.layers.Mode;
 import nndl.layers.Relu;
+import nndl.util.Checks;
 import nndl.util.MatrixStats;
 import nndl.util.Ops;
 import nndl.util.PyFloat;
@@ -308,7 +309,7 @@ public final class FullyConnectedNet implements Model {
     }
 
     private DMatrixRMaj param(String name) {
-        return Nets.param(NAME, params, name);
+        return Checks.param(NAME, params, name);
     }
 
     @Override

@@ -3,11 +3,12 @@ package nndl.nets;
 import java.util.Map;
 import java.util.StringJoiner;
 import nndl.random.RandomState;
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
-/** Pieces shared by the modular nets: initialisation, L2 regularisation and checks. */
+/** Pieces shared by the modular nets: initialisation and the checks of their parameter chains (the generic checks are {@link Checks}). */
 final class Nets {
     private Nets() {
     }
@@ -26,21 +27,9 @@ final class Nets {
         return row;
     }
 
-    static DMatrixRMaj param(String net, Map<String, DMatrixRMaj> params, String name) {
-        DMatrixRMaj m = params.get(name);
-        if (m == null) {
-            throw new IllegalArgumentException(net + ": params has no " + name);
-        }
-        return m;
-    }
 
     static void checkInput(String where, DMatrixRMaj x, int inputDim) {
-        if (x == null) {
-            throw new IllegalArgumentException(where + ": x is null");
-        }
-        if (x.numRows == 0) {
-            throw new IllegalArgumentException(where + ": empty batch, x is " + Matrices.shape(x));
-        }
+        Checks.nonEmptyRows(where, "x", x);
         if (x.numCols != inputDim) {
             throw new IllegalArgumentException(where + ": x is " + Matrices.shape(x) + " but the net's input dimension is D="
                     + inputDim + ", so x must be N×" + inputDim);
@@ -57,7 +46,7 @@ final class Nets {
         int width = inputDim;
         String previous = "the input dimension D=" + inputDim;
         for (int i = 1; i <= layers; i++) {
-            DMatrixRMaj w = param(where, params, "W" + i);
+            DMatrixRMaj w = Checks.param(where, params, "W" + i);
             if (w.numRows != width) {
                 throw new IllegalArgumentException(where + ": W" + i + " is " + Matrices.shape(w) + " but " + previous
                         + ", so W" + i + " must be " + width + "×M");
@@ -74,7 +63,7 @@ final class Nets {
     }
 
     private static void requireRow(String where, Map<String, DMatrixRMaj> params, String name, int width, String against) {
-        DMatrixRMaj v = param(where, params, name);
+        DMatrixRMaj v = Checks.param(where, params, name);
         if (v.numRows != 1 || v.numCols != width) {
             throw new IllegalArgumentException(where + ": " + name + " is " + Matrices.shape(v) + " but " + against
                     + ", so " + name + " must be 1×" + width);
@@ -88,9 +77,7 @@ final class Nets {
     }
 
     static void checkReg(String where, double reg) {
-        if (!(reg >= 0) || Double.isInfinite(reg)) {
-            throw new IllegalArgumentException(where + ": reg must be non-negative and finite, got " + reg);
-        }
+        Checks.nonNegativeFinite(where, "reg", reg);
     }
 
     static void checkRegAndScale(String where, double reg, double weightScale, double dropout) {
@@ -98,9 +85,7 @@ final class Nets {
         if (!Double.isFinite(weightScale)) {
             throw new IllegalArgumentException(where + ": weightScale must be finite, got " + weightScale);
         }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException(where + ": dropout must be in [0, 1), got " + dropout);
-        }
+        Checks.unitInterval(where, "dropout", dropout);
     }
 
     /** "W1 15×20, b1 1×20, ..." */

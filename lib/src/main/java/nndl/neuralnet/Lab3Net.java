@@ -1,17 +1,16 @@
 package nndl.neuralnet;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import nndl.layers.Losses;
 import nndl.nets.LossAndGrads;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
+import nndl.util.Checks;
 import nndl.util.MatrixStats;
 import nndl.util.Matrices;
 import nndl.util.Ops;
-import nndl.util.PyFloat;
+import nndl.util.ProgressListener;
 import nndl.util.Stopped;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -21,7 +20,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@link TwoLayerNet}, in other conventions. W1 is D×H and W2 is H×C, so
  * {@code scores = max(0, X·W1 + b1)·W2 + b2}; the penalty is {@code reg·(‖W1‖² + ‖W2‖² + ‖b1‖² + ‖b2‖²)}, with
  * no ½ and the biases included, so every gradient carries {@code 2·reg·p}. Its {@link #train} is the seed's
- * minibatch SGD (the same loop as {@link TwoLayerNet#train}). {@link #params()} is live.
+ * minibatch SGD (the same loop as {@link TwoLayerNet#train}, {@link SgdLoop}). {@link #params()} is live.
  */
 public final class Lab3Net {
     private final Map<String, DMatrixRMaj> params = new LinkedHashMap<>();
@@ -128,11 +127,9 @@ public final class Lab3Net {
      * @return the loss and gradients keyed like {@link #params()} (new matrices)
      */
     public LossAndGrads loss(DMatrixRMaj x, int[] y, double reg) {
-        if (!(reg >= 0) || Double.isInfinite(reg)) {
-            throw new IllegalArgumentException("Lab3Net.loss: reg must be non-negative and finite, got " + reg);
-        }
+        Checks.nonNegativeFinite("Lab3Net.loss", "reg", reg);
         Hidden pass = forward(x);
-        Matrices.requireLabels("Lab3Net.loss", y, x.numRows, params.get("W2").numCols, "rows of x");
+        Checks.labels("Lab3Net.loss", y, x.numRows, params.get("W2").numCols, "rows of x");
         DMatrixRMaj hidden = pass.hidden();
         double loss = 0.0;
         DMatrixRMaj dScores = null;
@@ -194,48 +191,25 @@ public final class Lab3Net {
      */
     public TrainStats train(DMatrixRMaj x, int[] y, DMatrixRMaj xVal, int[] yVal, TrainOptions options) {
         int classes = params.get("W2").numCols;
-        Matrices.requireLabels("Lab3Net.train", y, x.numRows, classes, "training rows");
-        Matrices.requireLabels("Lab3Net.train", yVal, xVal.numRows, classes, "validation rows");
-        Matrices.requireFinite("Lab3Net.train", "x", x);
+        Checks.labels("Lab3Net.train", y, x.numRows, classes, "training rows");
+        Checks.labels("Lab3Net.train", yVal, xVal.numRows, classes, "validation rows");
+        Checks.finite("Lab3Net.train", "x", x);
         int numTrain = x.numRows;
-        double iterationsPerEpoch = Math.max(numTrain / (double) options.batchSize(), 1.0);
-        double learningRate = options.learningRate();
-        List<Double> losses = new ArrayList<>();
-        List<Double> trainAcc = new ArrayList<>();
-        List<Double> valAcc = new ArrayList<>();
-        // One minibatch buffer for the run, refilled every iteration (docs/performance.md).
+        // One minibatch buffer for the run, refilled every iteration (as in TwoLayerNet.train).
         DMatrixRMaj batchRows = new DMatrixRMaj(options.batchSize(), x.numCols);
-        for (int it = 0; it < options.numIters(); it++) {
-            if (Thread.interrupted()) {
-                throw new Stopped(it, options.numIters(), new TrainStats(losses, trainAcc, valAcc, false,
-                        "stopped at iteration " + it + " / " + options.numIters()));
-            }
+        SgdLoop.Sampler sampler = () -> {
             int[] idx = random.randint(numTrain, options.batchSize());
-            DMatrixRMaj xBatch = Matrices.selectRows(x, idx, batchRows);
-            int[] yBatch = Matrices.select(y, idx);
-            LossAndGrads lossAndGrads = loss(xBatch, yBatch, options.reg());
-            if (!Double.isFinite(lossAndGrads.loss())) {
-                return new TrainStats(losses, trainAcc, valAcc, true, "diverged at iteration " + it + " / "
-                        + options.numIters() + ": loss is " + PyFloat.repr(lossAndGrads.loss()));
-            }
-            losses.add(lossAndGrads.loss());
-            Map<String, DMatrixRMaj> grads = lossAndGrads.grads();
+            return new SgdLoop.Batch(Matrices.selectRows(x, idx, batchRows), Matrices.select(y, idx));
+        };
+        SgdLoop.Step sgd = (grads, learningRate) -> {
             // BEGIN SOLUTION Lab3Net.train: SGD step
             // SGD step: update every parameter in place, p ← p − learningRate·dp, with the gradients in `grads`.
             for (Map.Entry<String, DMatrixRMaj> param : params.entrySet()) {
                 Ops.addEquals(param.getValue(), -learningRate, grads.get(param.getKey()));
             }
             // END SOLUTION
-            if (options.verbose() && it % 100 == 0) {
-                System.out.println("iteration " + it + " / " + options.numIters() + ": loss " + PyFloat.repr(lossAndGrads.loss()));
-            }
-            if (it % iterationsPerEpoch == 0) {
-                trainAcc.add(Matrices.accuracy(predict(xBatch), yBatch));
-                valAcc.add(Matrices.accuracy(predict(xVal), yVal));
-                learningRate *= options.learningRateDecay();
-            }
-        }
-        return new TrainStats(losses, trainAcc, valAcc, false, "completed " + options.numIters() + " iterations");
+        };
+        return SgdLoop.run(numTrain, xVal, yVal, options, ProgressListener.NONE, sampler, this::loss, sgd, this::predict);
     }
 
     @Override

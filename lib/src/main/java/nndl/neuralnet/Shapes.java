@@ -1,6 +1,7 @@
 package nndl.neuralnet;
 
 import java.util.Map;
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
@@ -9,10 +10,10 @@ record Shapes(int input, int hidden, int classes) {
 
     static Shapes check(String function, Map<String, DMatrixRMaj> params, DMatrixRMaj x) {
         String where = "TwoLayerNet." + function;
-        DMatrixRMaj w1 = require(where, params, "W1");
-        DMatrixRMaj b1 = require(where, params, "b1");
-        DMatrixRMaj w2 = require(where, params, "W2");
-        DMatrixRMaj b2 = require(where, params, "b2");
+        DMatrixRMaj w1 = Checks.param(where, params, "W1");
+        DMatrixRMaj b1 = Checks.param(where, params, "b1");
+        DMatrixRMaj w2 = Checks.param(where, params, "W2");
+        DMatrixRMaj b2 = Checks.param(where, params, "b2");
         int d = w1.numCols;
         int h = w1.numRows;
         int c = w2.numRows;
@@ -28,12 +29,7 @@ record Shapes(int input, int hidden, int classes) {
             throw new IllegalArgumentException(where + ": b2 is " + Matrices.shape(b2) + " but W2 is " + Matrices.shape(w2)
                     + " (C×H), so b2 must be 1×" + c);
         }
-        if (x == null) {
-            throw new IllegalArgumentException(where + ": x is null");
-        }
-        if (x.numRows == 0) {
-            throw new IllegalArgumentException(where + ": empty batch, x is " + Matrices.shape(x));
-        }
+        Checks.nonEmptyRows(where, "x", x);
         if (x.numCols != d) {
             throw new IllegalArgumentException(where + ": x is " + Matrices.shape(x) + " but W1 is " + Matrices.shape(w1)
                     + " (H×D), so x must be N×" + d);
@@ -42,14 +38,7 @@ record Shapes(int input, int hidden, int classes) {
     }
 
     static void checkLabels(String function, int[] y, int n, int classes) {
-        Matrices.requireLabels("TwoLayerNet." + function, y, n, classes, "rows of x");
+        Checks.labels("TwoLayerNet." + function, y, n, classes, "rows of x");
     }
 
-    private static DMatrixRMaj require(String where, Map<String, DMatrixRMaj> params, String name) {
-        DMatrixRMaj m = params.get(name);
-        if (m == null) {
-            throw new IllegalArgumentException(where + ": params has no " + name);
-        }
-        return m;
-    }
 }

@@ -1,5 +1,6 @@
 package nndl.neuralnet;
 
+import nndl.util.Checks;
 import nndl.util.PyFloat;
 
 /**
@@ -18,15 +19,9 @@ public record TrainOptions(double learningRate, double learningRateDecay, double
 
     /** Validates every field, naming the one that is wrong. */
     public TrainOptions {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("TrainOptions: learningRate must be positive and finite, got " + learningRate);
-        }
-        if (!(learningRateDecay > 0) || Double.isInfinite(learningRateDecay)) {
-            throw new IllegalArgumentException("TrainOptions: learningRateDecay must be positive and finite, got " + learningRateDecay);
-        }
-        if (!(reg >= 0) || Double.isInfinite(reg)) {
-            throw new IllegalArgumentException("TrainOptions: reg must be non-negative and finite, got " + reg);
-        }
+        Checks.positiveFinite("TrainOptions", "learningRate", learningRate);
+        Checks.positiveFinite("TrainOptions", "learningRateDecay", learningRateDecay);
+        Checks.nonNegativeFinite("TrainOptions", "reg", reg);
         if (numIters < 0) {
             throw new IllegalArgumentException("TrainOptions: numIters must not be negative, got " + numIters);
         }

@@ -4,9 +4,12 @@ import java.util.List;
 import nndl.util.PyFloat;
 
 /**
- * What {@link TwoLayerNet#train} returns, the seed's stats dictionary plus the run's outcome.
+ * What {@link TwoLayerNet#train}, {@link Lab3Net#train} and {@code Solver.train} return: the seed's stats
+ * dictionary plus the run's outcome. A run whose loss became NaN or infinite is returned like any other, its
+ * histories so far marked {@code diverged}.
  *
- * @param lossHistory     the minibatch loss of every completed iteration
+ * @param lossHistory     the minibatch loss of every completed iteration (the Solver's also holds the
+ *                        non-finite loss that stopped a diverged run, as its {@code lossHistory()})
  * @param trainAccHistory accuracy on the current minibatch at each epoch boundary
  * @param valAccHistory   validation accuracy at each epoch boundary
  * @param diverged        whether training stopped because the loss became NaN or infinite

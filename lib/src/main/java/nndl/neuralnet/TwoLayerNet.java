@@ -1,18 +1,16 @@
 package nndl.neuralnet;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import nndl.layers.Losses;
 import nndl.nets.LossAndGrads;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
+import nndl.util.Checks;
 import nndl.util.MatrixStats;
 import nndl.util.Matrices;
 import nndl.util.Ops;
 import nndl.util.ProgressListener;
-import nndl.util.PyFloat;
 import nndl.util.Stopped;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -102,10 +100,8 @@ public final class TwoLayerNet {
         if (y == null) {
             throw new IllegalArgumentException("TwoLayerNet.loss: y is null; loss(x) gives the scores alone");
         }
-        if (!(reg >= 0) || Double.isInfinite(reg)) {
-            // The same rule as TrainOptions.reg, so loss and train accept the same values.
-            throw new IllegalArgumentException("TwoLayerNet.loss: reg must be non-negative and finite, got " + reg);
-        }
+        // The same rule as TrainOptions.reg, so loss and train accept the same values.
+        Checks.nonNegativeFinite("TwoLayerNet.loss", "reg", reg);
         return lossOrScores("loss", x, y, reg).lossAndGrads();
     }
 
@@ -227,23 +223,14 @@ public final class TwoLayerNet {
         Shapes.check("train (validation)", params, xVal);
         Shapes.checkLabels("train (validation)", yVal, xVal.numRows, shapes.classes());
         // A NaN pixel would otherwise surface as a "diverged" loss that blames the learning rate.
-        Matrices.requireFinite("TwoLayerNet.train", "x", x);
-        Matrices.requireFinite("TwoLayerNet.train", "xVal", xVal);
+        Checks.finite("TwoLayerNet.train", "x", x);
+        Checks.finite("TwoLayerNet.train", "xVal", xVal);
         int numTrain = x.numRows;
         int batchSize = options.batchSize();
-        double iterationsPerEpoch = Math.max(numTrain / (double) batchSize, 1.0);
-        double learningRate = options.learningRate();
-        double[] losses = new double[options.numIters()];
-        List<Double> trainAcc = new ArrayList<>();
-        List<Double> valAcc = new ArrayList<>();
-        // One minibatch buffer for the run: Matrices.selectRows(x, idx, batchRows) refills it, where a new
-        // matrix every iteration would cost a 4.9 MB allocation (docs/performance.md).
+        // One minibatch buffer for the whole run, refilled by Matrices.selectRows(x, idx, batchRows): a new
+        // matrix every iteration would be garbage of the batch's size per step (docs/performance.md).
         DMatrixRMaj batchRows = new DMatrixRMaj(batchSize, x.numCols);
-        for (int it = 0; it < options.numIters(); it++) {
-            if (Thread.interrupted()) {
-                throw new Stopped(it, options.numIters(), new TrainStats(boxed(losses, it), trainAcc, valAcc, false,
-                        "stopped at iteration " + it + " / " + options.numIters()));
-            }
+        SgdLoop.Sampler sampler = () -> {
             DMatrixRMaj xBatch = null;
             int[] yBatch = null;
             // BEGIN SOLUTION TwoLayerNet.train: minibatch sampling
@@ -254,18 +241,9 @@ public final class TwoLayerNet {
             xBatch = Matrices.selectRows(x, idx, batchRows);
             yBatch = Matrices.select(y, idx);
             // END SOLUTION
-            LossAndGrads lossAndGrads = loss(xBatch, yBatch, options.reg());
-            double loss = lossAndGrads.loss();
-            if (!Double.isFinite(loss)) {
-                String message = "diverged at iteration " + it + " / " + options.numIters() + ": loss is " + PyFloat.repr(loss)
-                        + " (learning rate " + PyFloat.repr(learningRate) + "); stopped, " + it + " losses kept";
-                if (options.verbose()) {
-                    System.out.println(message);
-                }
-                return new TrainStats(boxed(losses, it), trainAcc, valAcc, true, message);
-            }
-            losses[it] = loss;
-            Map<String, DMatrixRMaj> grads = lossAndGrads.grads();
+            return new SgdLoop.Batch(xBatch, yBatch);
+        };
+        SgdLoop.Step sgd = (grads, learningRate) -> {
             // BEGIN SOLUTION TwoLayerNet.train: SGD step
             // SGD step: update every parameter in place, p ← p − learningRate·dp, using the gradients in `grads`
             // (keyed "W1", "b1", "W2", "b2" like `params`).
@@ -273,26 +251,8 @@ public final class TwoLayerNet {
                 Ops.addEquals(param.getValue(), -learningRate, grads.get(param.getKey()));
             }
             // END SOLUTION
-            if (options.verbose() && it % 100 == 0) {
-                System.out.println("iteration " + it + " / " + options.numIters() + ": loss " + PyFloat.repr(loss));
-            }
-            if (it % iterationsPerEpoch == 0) {
-                trainAcc.add(Matrices.accuracy(predict(xBatch), yBatch));
-                valAcc.add(Matrices.accuracy(predict(xVal), yVal));
-                learningRate *= options.learningRateDecay();
-            }
-            progress.progress(it + 1, options.numIters(), loss);
-        }
-        return new TrainStats(boxed(losses, options.numIters()), trainAcc, valAcc, false,
-                "completed " + options.numIters() + " iterations");
-    }
-
-    private static List<Double> boxed(double[] values, int count) {
-        List<Double> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(values[i]);
-        }
-        return out;
+        };
+        return SgdLoop.run(numTrain, xVal, yVal, options, progress, sampler, this::loss, sgd, this::predict);
     }
 
     @Override

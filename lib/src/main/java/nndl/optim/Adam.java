@@ -1,5 +1,6 @@
 package nndl.optim;
 
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
@@ -33,8 +34,8 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
          * @param t number of steps already taken, ≥ 0
          */
         public State(DMatrixRMaj m, DMatrixRMaj v, int t) {
-            OptimChecks.notNull("Adam.State", "m", m);
-            OptimChecks.notNull("Adam.State", "v", v);
+            Checks.notNull("Adam.State", "m", m);
+            Checks.notNull("Adam.State", "v", v);
             if (m.numRows != v.numRows || m.numCols != v.numCols) {
                 throw new IllegalArgumentException("Adam.State: m is " + Matrices.shape(m) + " but v is " + Matrices.shape(v));
             }
@@ -73,10 +74,10 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     }
 
     public Adam {
-        OptimChecks.nonNegative("Adam", "learningRate", learningRate);
-        OptimChecks.unitInterval("Adam", "beta1", beta1);
-        OptimChecks.unitInterval("Adam", "beta2", beta2);
-        OptimChecks.positive("Adam", "epsilon", epsilon);
+        Checks.nonNegative("Adam", "learningRate", learningRate);
+        Checks.unitInterval("Adam", "beta1", beta1);
+        Checks.unitInterval("Adam", "beta2", beta2);
+        Checks.positive("Adam", "epsilon", epsilon);
     }
 
     /** cs231n's defaults: learning rate 1e-3, β1 0.9, β2 0.999, epsilon 1e-8. */

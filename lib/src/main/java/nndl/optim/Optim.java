@@ -1,5 +1,6 @@
 package nndl.optim;
 
+import nndl.util.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -32,8 +33,8 @@ public final class Optim {
      * @return {@code w}
      */
     public static DMatrixRMaj sgd(DMatrixRMaj w, DMatrixRMaj dw, Sgd config) {
-        OptimChecks.sameShape("sgd", "w", w, "dw", dw);
-        OptimChecks.notNull("sgd", "config", config);
+        Checks.sameShapeNotNull("sgd", "w", w, "dw", dw);
+        Checks.notNull("sgd", "config", config);
         double lr = config.learningRate();
         double[] wd = w.data;
         double[] g = dw.data;
@@ -54,10 +55,10 @@ public final class Optim {
      * @return {@code w}
      */
     public static DMatrixRMaj sgdMomentum(DMatrixRMaj w, DMatrixRMaj dw, SgdMomentum config, SgdMomentum.State state) {
-        OptimChecks.sameShape("sgdMomentum", "w", w, "dw", dw);
-        OptimChecks.notNull("sgdMomentum", "config", config);
-        OptimChecks.notNull("sgdMomentum", "state", state);
-        OptimChecks.sameShape("sgdMomentum", "w", w, "velocity", state.velocity());
+        Checks.sameShapeNotNull("sgdMomentum", "w", w, "dw", dw);
+        Checks.notNull("sgdMomentum", "config", config);
+        Checks.notNull("sgdMomentum", "state", state);
+        Checks.sameShapeNotNull("sgdMomentum", "w", w, "velocity", state.velocity());
         double lr = config.learningRate();
         double mu = config.momentum();
         double[] wd = w.data;
@@ -82,10 +83,10 @@ public final class Optim {
      * @return {@code w}
      */
     public static DMatrixRMaj rmsprop(DMatrixRMaj w, DMatrixRMaj dw, RmsProp config, RmsProp.State state) {
-        OptimChecks.sameShape("rmsprop", "w", w, "dw", dw);
-        OptimChecks.notNull("rmsprop", "config", config);
-        OptimChecks.notNull("rmsprop", "state", state);
-        OptimChecks.sameShape("rmsprop", "w", w, "cache", state.cache());
+        Checks.sameShapeNotNull("rmsprop", "w", w, "dw", dw);
+        Checks.notNull("rmsprop", "config", config);
+        Checks.notNull("rmsprop", "state", state);
+        Checks.sameShapeNotNull("rmsprop", "w", w, "cache", state.cache());
         double lr = config.learningRate();
         double decay = config.decayRate();
         double eps = config.epsilon();
@@ -112,10 +113,10 @@ public final class Optim {
      * @return {@code w}
      */
     public static DMatrixRMaj adam(DMatrixRMaj w, DMatrixRMaj dw, Adam config, Adam.State state) {
-        OptimChecks.sameShape("adam", "w", w, "dw", dw);
-        OptimChecks.notNull("adam", "config", config);
-        OptimChecks.notNull("adam", "state", state);
-        OptimChecks.sameShape("adam", "w", w, "m", state.m());
+        Checks.sameShapeNotNull("adam", "w", w, "dw", dw);
+        Checks.notNull("adam", "config", config);
+        Checks.notNull("adam", "state", state);
+        Checks.sameShapeNotNull("adam", "w", w, "m", state.m());
         double lr = config.learningRate();
         double b1 = config.beta1();
         double b2 = config.beta2();

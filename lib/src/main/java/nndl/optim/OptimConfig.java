@@ -1,5 +1,6 @@
 package nndl.optim;
 
+import nndl.util.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -26,8 +27,8 @@ public final class OptimConfig<S> {
      * @param w    the parameter, any shape (not modified)
      */
     public static <S> OptimConfig<S> of(UpdateRule<S> rule, DMatrixRMaj w) {
-        OptimChecks.notNull("OptimConfig.of", "rule", rule);
-        OptimChecks.notNull("OptimConfig.of", "w", w);
+        Checks.notNull("OptimConfig.of", "rule", rule);
+        Checks.notNull("OptimConfig.of", "w", w);
         return new OptimConfig<>(rule, rule.newState(w));
     }
 
@@ -63,7 +64,7 @@ public final class OptimConfig<S> {
      * @param factor finite and positive
      */
     public void decayLearningRate(double factor) {
-        OptimChecks.positive("OptimConfig.decayLearningRate", "factor", factor);
+        Checks.positive("OptimConfig.decayLearningRate", "factor", factor);
         rule = rule.withLearningRate(rule.learningRate() * factor);
     }
 

@@ -1,5 +1,6 @@
 package nndl.optim;
 
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
@@ -21,7 +22,7 @@ public record RmsProp(double learningRate, double decayRate, double epsilon) imp
      */
     public record State(DMatrixRMaj cache) {
         public State {
-            OptimChecks.notNull("RmsProp.State", "cache", cache);
+            Checks.notNull("RmsProp.State", "cache", cache);
         }
 
         @Override
@@ -31,9 +32,9 @@ public record RmsProp(double learningRate, double decayRate, double epsilon) imp
     }
 
     public RmsProp {
-        OptimChecks.nonNegative("RmsProp", "learningRate", learningRate);
-        OptimChecks.unitInterval("RmsProp", "decayRate", decayRate);
-        OptimChecks.positive("RmsProp", "epsilon", epsilon);
+        Checks.nonNegative("RmsProp", "learningRate", learningRate);
+        Checks.unitInterval("RmsProp", "decayRate", decayRate);
+        Checks.positive("RmsProp", "epsilon", epsilon);
     }
 
     /** cs231n's defaults: learning rate 1e-2, decay rate 0.99, epsilon 1e-8. */

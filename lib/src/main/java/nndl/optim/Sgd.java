@@ -1,5 +1,6 @@
 package nndl.optim;
 
+import nndl.util.Checks;
 import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
 
@@ -19,7 +20,7 @@ public record Sgd(double learningRate) implements UpdateRule<Sgd.State> {
     }
 
     public Sgd {
-        OptimChecks.nonNegative("Sgd", "learningRate", learningRate);
+        Checks.nonNegative("Sgd", "learningRate", learningRate);
     }
 
     /** cs231n's defaults: learning rate 1e-2. */

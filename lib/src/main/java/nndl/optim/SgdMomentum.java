@@ -1,5 +1,6 @@
 package nndl.optim;
 
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.PyFloat;
 import org.ejml.data.DMatrixRMaj;
@@ -20,7 +21,7 @@ public record SgdMomentum(double learningRate, double momentum) implements Updat
      */
     public record State(DMatrixRMaj velocity) {
         public State {
-            OptimChecks.notNull("SgdMomentum.State", "velocity", velocity);
+            Checks.notNull("SgdMomentum.State", "velocity", velocity);
         }
 
         @Override
@@ -30,8 +31,8 @@ public record SgdMomentum(double learningRate, double momentum) implements Updat
     }
 
     public SgdMomentum {
-        OptimChecks.nonNegative("SgdMomentum", "learningRate", learningRate);
-        OptimChecks.unitInterval("SgdMomentum", "momentum", momentum);
+        Checks.nonNegative("SgdMomentum", "learningRate", learningRate);
+        Checks.unitInterval("SgdMomentum", "momentum", momentum);
     }
 
     /** cs231n's defaults: learning rate 1e-2, momentum 0.9. */

@@ -10,13 +10,22 @@ import java.util.List;
  * @param trainAcc  accuracy on the training set
  * @param valLoss   average cross-entropy on the validation set
  * @param valAcc    accuracy on the validation set
+ * @param diverged  whether training stopped because the training loss became NaN or infinite
+ * @param message   how the run ended: {@code "completed 100 epochs"} or the divergence report
  */
-public record MomentumHistory(List<Double> trainLoss, List<Double> trainAcc, List<Double> valLoss, List<Double> valAcc) {
+public record MomentumHistory(List<Double> trainLoss, List<Double> trainAcc, List<Double> valLoss, List<Double> valAcc,
+                              boolean diverged, String message) {
+    /** Copies the curves into unmodifiable lists. */
     public MomentumHistory {
         trainLoss = List.copyOf(trainLoss);
         trainAcc = List.copyOf(trainAcc);
         valLoss = List.copyOf(valLoss);
         valAcc = List.copyOf(valAcc);
+    }
+
+    /** A completed run's curves (not diverged, message {@code "completed"}). */
+    public MomentumHistory(List<Double> trainLoss, List<Double> trainAcc, List<Double> valLoss, List<Double> valAcc) {
+        this(trainLoss, trainAcc, valLoss, valAcc, false, "completed");
     }
 
     /** The number of epochs recorded. */
@@ -27,8 +36,8 @@ public record MomentumHistory(List<Double> trainLoss, List<Double> trainAcc, Lis
     @Override
     public String toString() {
         int e = epochs();
-        return e == 0 ? "MomentumHistory(0 epochs)"
-                : String.format(java.util.Locale.ROOT, "MomentumHistory(%d epochs; last: train loss %.4f, acc %.4f; val loss %.4f, acc %.4f)",
-                        e, trainLoss.get(e - 1), trainAcc.get(e - 1), valLoss.get(e - 1), valAcc.get(e - 1));
+        return e == 0 ? "MomentumHistory(" + message + ", 0 epochs)"
+                : String.format(java.util.Locale.ROOT, "MomentumHistory(%s, %d epochs; last: train loss %.4f, acc %.4f; val loss %.4f, acc %.4f)",
+                        message, e, trainLoss.get(e - 1), trainAcc.get(e - 1), valLoss.get(e - 1), valAcc.get(e - 1));
     }
 }

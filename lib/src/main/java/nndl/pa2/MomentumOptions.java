@@ -1,5 +1,7 @@
 package nndl.pa2;
 
+import nndl.util.Checks;
+
 /**
  * The hyperparameters of {@link Pa2Net#train}: full-batch gradient descent with momentum,
  * {@code v ← γ·v + α·∂L/∂W}, {@code W ← W − v}; γ = 0 is plain gradient descent.
@@ -14,12 +16,8 @@ public record MomentumOptions(int epochs, double learningRate, double gamma) {
         if (epochs < 0) {
             throw new IllegalArgumentException("MomentumOptions: epochs must not be negative, got " + epochs);
         }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("MomentumOptions: learningRate must be positive and finite, got " + learningRate);
-        }
-        if (!(gamma >= 0 && gamma < 1)) {
-            throw new IllegalArgumentException("MomentumOptions: gamma must be in [0, 1), got " + gamma);
-        }
+        Checks.positiveFinite("MomentumOptions", "learningRate", learningRate);
+        Checks.unitInterval("MomentumOptions", "gamma", gamma);
     }
 
     /** PA2's 200 epochs with α = 0.1 and γ = 0.9. */

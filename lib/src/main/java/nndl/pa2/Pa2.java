@@ -1,6 +1,7 @@
 package nndl.pa2;
 
 import nndl.random.RandomState;
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.Ops;
 import org.ejml.data.DMatrixRMaj;
@@ -23,7 +24,7 @@ public final class Pa2 {
      * @return N×M output (new)
      */
     public static DMatrixRMaj relu(DMatrixRMaj x) {
-        requireMatrix("relu", "x", x);
+        Checks.nonEmptyMatrix("relu", "x", x);
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, x.numCols);
         // BEGIN SOLUTION Pa2.relu: ReLU
         // Fill `out` (x's shape, already allocated) with max(x, 0) elementwise.
@@ -40,7 +41,7 @@ public final class Pa2 {
      * @return N×K probabilities, each row summing to 1 (new)
      */
     public static DMatrixRMaj softmax(DMatrixRMaj x) {
-        requireMatrix("softmax", "x", x);
+        Checks.nonEmptyMatrix("softmax", "x", x);
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, x.numCols);
         // BEGIN SOLUTION Pa2.softmax: row-wise softmax
         // Fill `out` (N×K, already allocated) with the softmax of each row of x: subtract the row's maximum before
@@ -74,9 +75,9 @@ public final class Pa2 {
      * @return N×H pre-activations (new)
      */
     public static DMatrixRMaj computeLayer(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj b) {
-        requireMatrix("computeLayer", "x", x);
-        requireMatrix("computeLayer", "w", w);
-        requireMatrix("computeLayer", "b", b);
+        Checks.nonEmptyMatrix("computeLayer", "x", x);
+        Checks.nonEmptyMatrix("computeLayer", "w", w);
+        Checks.nonEmptyMatrix("computeLayer", "b", b);
         if (x.numCols != w.numRows) {
             throw new IllegalArgumentException("computeLayer: x is " + Matrices.shape(x) + " but w is " + Matrices.shape(w));
         }
@@ -152,7 +153,7 @@ public final class Pa2 {
         if (classes < 1) {
             throw new IllegalArgumentException("oneHot: classes must be positive, got " + classes);
         }
-        Matrices.requireLabels("oneHot", labels, labels == null ? 0 : labels.length, classes, "samples");
+        Checks.labels("oneHot", labels, labels == null ? 0 : labels.length, classes, "samples");
         DMatrixRMaj out = new DMatrixRMaj(labels.length, classes);
         for (int n = 0; n < labels.length; n++) {
             out.data[n * classes + labels[n]] = 1.0;
@@ -181,18 +182,10 @@ public final class Pa2 {
         return w;
     }
 
-    static void requireMatrix(String function, String name, DMatrixRMaj m) {
-        if (m == null) {
-            throw new IllegalArgumentException(function + ": " + name + " is null");
-        }
-        if (m.numRows < 1 || m.numCols < 1) {
-            throw new IllegalArgumentException(function + ": " + name + " is " + Matrices.shape(m) + " (empty)");
-        }
-    }
 
     private static void requirePair(String function, DMatrixRMaj target, DMatrixRMaj prediction) {
-        requireMatrix(function, "target", target);
-        requireMatrix(function, "prediction", prediction);
+        Checks.nonEmptyMatrix(function, "target", target);
+        Checks.nonEmptyMatrix(function, "prediction", prediction);
         if (target.numRows != prediction.numRows || target.numCols != prediction.numCols) {
             throw new IllegalArgumentException(function + ": target is " + Matrices.shape(target) + " but prediction is "
                     + Matrices.shape(prediction));

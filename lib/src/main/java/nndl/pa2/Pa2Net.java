@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nndl.random.NpRandom;
 import nndl.random.RandomState;
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import nndl.util.Ops;
 import nndl.util.Stopped;
@@ -61,7 +62,7 @@ public final class Pa2Net {
      * @return the input and every intermediate (new matrices)
      */
     public Pa2Forward forwardProp(DMatrixRMaj x) {
-        Pa2.requireMatrix("forwardProp", "x", x);
+        Checks.nonEmptyMatrix("forwardProp", "x", x);
         DMatrixRMaj wh = params.get("Wh");
         if (x.numCols != wh.numRows) {
             throw new IllegalArgumentException("forwardProp: x is " + Matrices.shape(x) + " but Wh is " + Matrices.shape(wh));
@@ -94,7 +95,7 @@ public final class Pa2Net {
         if (forward == null) {
             throw new IllegalArgumentException("backProp: forward is null");
         }
-        Pa2.requireMatrix("backProp", "target", target);
+        Checks.nonEmptyMatrix("backProp", "target", target);
         if (target.numRows != forward.xo().numRows || target.numCols != forward.xo().numCols) {
             throw new IllegalArgumentException("backProp: target is " + Matrices.shape(target) + " but x_o is "
                     + Matrices.shape(forward.xo()));
@@ -143,22 +144,22 @@ public final class Pa2Net {
      * {@link #forwardProp} on the whole training set, records its loss and accuracy and those of the
      * validation set <em>with the same weights</em>, then {@link #backProp} and, for every parameter W
      * (modified in place) with its velocity v (starting at 0), {@code v ← γ·v + α·∂L/∂W}, {@code W ← W − v}.
-     * An interrupt of the calling thread stops training at the next epoch with {@link Stopped}, which carries
-     * the {@link MomentumHistory} so far.
+     * A NaN or infinite training loss stops training before that epoch is recorded: the curves so far are
+     * returned marked {@code diverged}. An interrupt of the calling thread stops training at the next epoch
+     * with {@link Stopped}, which carries the {@link MomentumHistory} so far.
      *
      * @param xTrain      N×F training inputs (not modified)
      * @param trainTarget N×K one-hot training targets (not modified)
      * @param xVal        V×F validation inputs (not modified)
      * @param valTarget   V×K one-hot validation targets (not modified)
      * @param options     epochs, α, γ
-     * @return the per-epoch losses and accuracies
-     * @throws IllegalStateException when the training loss becomes NaN or infinite (divergence)
+     * @return the per-epoch losses and accuracies and how the run ended
      * @throws Stopped when the thread is interrupted
      */
     public MomentumHistory train(DMatrixRMaj xTrain, DMatrixRMaj trainTarget, DMatrixRMaj xVal, DMatrixRMaj valTarget,
                                  MomentumOptions options) {
-        Pa2.requireMatrix("train", "xTrain", xTrain);
-        Pa2.requireMatrix("train", "xVal", xVal);
+        Checks.nonEmptyMatrix("train", "xTrain", xTrain);
+        Checks.nonEmptyMatrix("train", "xVal", xVal);
         requireTargets("trainTarget", trainTarget, xTrain);
         requireTargets("valTarget", valTarget, xVal);
         int[] trainLabels = Matrices.argmaxRows(trainTarget);
@@ -173,13 +174,14 @@ public final class Pa2Net {
         List<Double> valAcc = new ArrayList<>();
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
             if (Thread.interrupted()) {
-                throw new Stopped("epoch", epoch, options.epochs(), new MomentumHistory(trainLoss, trainAcc, valLoss, valAcc));
+                throw new Stopped("epoch", epoch, options.epochs(), new MomentumHistory(trainLoss, trainAcc, valLoss, valAcc,
+                        false, "stopped at epoch " + epoch + " / " + options.epochs()));
             }
             Pa2Forward forward = forwardProp(xTrain);
             double loss = Pa2.averageCe(trainTarget, forward.xo());
             if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("Pa2Net.train: the training loss is " + loss + " at epoch " + epoch
-                        + ": training diverged; try a smaller learning rate than " + alpha);
+                return new MomentumHistory(trainLoss, trainAcc, valLoss, valAcc, true, "Pa2Net.train: the training loss is "
+                        + loss + " at epoch " + epoch + ": training diverged; try a smaller learning rate than " + alpha);
             }
             trainLoss.add(loss);
             trainAcc.add(Matrices.accuracy(Matrices.argmaxRows(forward.xo()), trainLabels));
@@ -201,11 +203,11 @@ public final class Pa2Net {
             }
             // END SOLUTION
         }
-        return new MomentumHistory(trainLoss, trainAcc, valLoss, valAcc);
+        return new MomentumHistory(trainLoss, trainAcc, valLoss, valAcc, false, "completed " + options.epochs() + " epochs");
     }
 
     private void requireTargets(String name, DMatrixRMaj target, DMatrixRMaj x) {
-        Pa2.requireMatrix("train", name, target);
+        Checks.nonEmptyMatrix("train", name, target);
         int classes = params.get("bo").numCols;
         if (target.numRows != x.numRows || target.numCols != classes) {
             throw new IllegalArgumentException("train: " + name + " is " + Matrices.shape(target) + " for "

@@ -1,6 +1,6 @@
 package nndl.solver;
 
-import nndl.util.Matrices;
+import nndl.util.Checks;
 import nndl.util.ProgressListener;
 import nndl.util.Stopped;
 import java.util.Arrays;
@@ -11,6 +11,7 @@ import java.util.Map;
 import nndl.data.DataSplits;
 import nndl.nets.LossAndGrads;
 import nndl.nets.Model;
+import nndl.neuralnet.TrainStats;
 import nndl.optim.OptimConfig;
 import nndl.random.RandomState;
 import nndl.util.Matrices;
@@ -28,8 +29,9 @@ import org.ejml.data.DMatrixRMaj;
  * {@code numTrainSamples} sub-sampled rows) and the val accuracy are recorded, and the parameters with
  * the best val accuracy are kept; they are copied back into the model when training ends. Verbose
  * runs print the seed's log lines {@code (Iteration 1 / 2450) loss: 2.302087} and
- * {@code (Epoch 0 / 10) train acc: 0.144000; val_acc: 0.134000}. A NaN or infinite loss stops the run
- * ({@link #diverged()}), keeping the histories so far and the best parameters.
+ * {@code (Epoch 0 / 10) train acc: 0.144000; val_acc: 0.134000}. A NaN or infinite loss stops the run:
+ * {@link #train()} returns the histories so far marked diverged (as every training loop of the library
+ * does; {@link #diverged()} says it too), and the model keeps the best parameters.
  */
 public final class Solver {
     private final Model model;
@@ -125,11 +127,13 @@ public final class Solver {
      * Runs the whole optimisation (see the class description); afterwards the model holds the
      * parameters with the best val accuracy. Can be called once per Solver.
      *
-     * @throws Stopped when the thread is interrupted (checked once per iteration); the histories keep
-     *                 what was recorded and the model holds the best parameters so far
+     * @return the loss, train-accuracy and val-accuracy histories (as {@link #lossHistory()} and the
+     *         others) and how the run ended: completed, or diverged with {@link #divergenceMessage()}
+     * @throws Stopped when the thread is interrupted (checked once per iteration); its {@code partial()}
+     *                 is the {@link TrainStats} so far and the model holds the best parameters so far
      */
-    public void train() {
-        train(ProgressListener.NONE);
+    public TrainStats train() {
+        return train(ProgressListener.NONE);
     }
 
     /**
@@ -137,10 +141,11 @@ public final class Solver {
      * iterations, minibatch loss).
      *
      * @param progress told after every iteration, on this thread ({@link ProgressListener#NONE} for nobody)
-     * @throws Stopped when the thread is interrupted (checked once per iteration); the histories keep
-     *                 what was recorded and the model holds the best parameters so far
+     * @return the histories and how the run ended, as {@link #train()}
+     * @throws Stopped when the thread is interrupted (checked once per iteration); its {@code partial()}
+     *                 is the {@link TrainStats} so far and the model holds the best parameters so far
      */
-    public void train(ProgressListener progress) {
+    public TrainStats train(ProgressListener progress) {
         if (started) {
             throw new IllegalStateException("Solver.train: this solver has already trained; create a new Solver to train again");
         }
@@ -148,7 +153,7 @@ public final class Solver {
         for (int t = 0; t < numIterations; t++) {
             if (Thread.interrupted()) {
                 restoreBestParams();
-                throw new Stopped(t, numIterations, null);
+                throw new Stopped(t, numIterations, stats(false, "stopped at iteration " + t + " / " + numIterations));
             }
             double loss = step();
             if (!Double.isFinite(loss)) {
@@ -173,6 +178,12 @@ public final class Solver {
             progress.progress(t + 1, numIterations, loss);
         }
         restoreBestParams();
+        return diverged() ? stats(true, divergence) : stats(false, "completed " + numIterations + " iterations");
+    }
+
+    private TrainStats stats(boolean diverged, String message) {
+        return new TrainStats(Arrays.stream(lossHistory()).boxed().toList(), Arrays.stream(trainAccHistory()).boxed().toList(),
+                Arrays.stream(valAccHistory()).boxed().toList(), diverged, message);
     }
 
     /** One minibatch step; the parameters are left untouched when the loss is not finite. */
@@ -293,7 +304,7 @@ public final class Solver {
             }
             if (start == 0) {
                 // Every label, not only the sampled ones: a label the model cannot score is an error, never a miss.
-                Matrices.requireLabels("Solver.checkAccuracy", y, y.length, scores.numCols,
+                Checks.labels("Solver.checkAccuracy", y, y.length, scores.numCols,
                         "rows of X");
             }
             hits += Batches.countHits(scores, y, rows, start);

@@ -1,6 +1,7 @@
 package nndl.solver;
 
 import nndl.data.DataSplits;
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
@@ -67,7 +68,7 @@ public record SolverData(DMatrixRMaj xTrain, int[] yTrain, DMatrixRMaj xVal, int
                         + " is negative; labels are classes 0..C-1");
             }
         }
-        Matrices.requireFinite("SolverData", "X_" + split, x);
+        Checks.finite("SolverData", "X_" + split, x);
     }
 
     @Override

@@ -6,8 +6,21 @@ import nndl.internal.ScaledAdd;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Small numpy look-alikes that notebooks and tests need around the layers: {@code linspace},
- * literal matrices, sums of absolute differences, and numpy-style printing.
+ * The numpy idioms the seeds write around the layers, one static method each, under numpy's names where
+ * it has one:
+ * <ul>
+ *   <li>making matrices: {@code np.linspace(...).reshape(...)} ({@link #linspace}), literal rows
+ *       ({@link #of}, {@link #row});</li>
+ *   <li>indexing a minibatch: {@code x[idx]} ({@link #selectRows}, into a reused buffer) and {@code y[idx]}
+ *       ({@link #select});</li>
+ *   <li>reading results: {@code np.argmax(scores, axis=1)} ({@link #argmaxRows}, {@link #argmaxRow}),
+ *       {@code (pred == y).mean()} ({@link #accuracy}), {@code np.sum(np.abs(a - b))}
+ *       ({@link #sumAbsDiff});</li>
+ *   <li>in-place arithmetic of a training step: {@code a += beta * b} ({@link #addEquals}) and the ReLU
+ *       mask {@code a * (b > 0)} ({@link #keepWherePositive});</li>
+ *   <li>printing: numpy's array format ({@link #format}) and the "N×D" of messages ({@link #shape}).</li>
+ * </ul>
+ * Statistics over one matrix are {@link MatrixStats}; argument checks are {@link Checks}.
  */
 public final class Matrices {
     private Matrices() {
@@ -63,7 +76,7 @@ public final class Matrices {
 
     /** {@code np.sum(np.abs(a - b))}; shapes must match. */
     public static double sumAbsDiff(DMatrixRMaj a, DMatrixRMaj b) {
-        requireSameShape("sumAbsDiff", a, b);
+        Checks.sameShape("sumAbsDiff", a, b);
         double sum = 0.0;
         for (int i = 0; i < a.getNumElements(); i++) {
             sum += Math.abs(a.data[i] - b.data[i]);
@@ -80,73 +93,27 @@ public final class Matrices {
      * @param b the same shape as a (not modified)
      */
     public static void addEquals(DMatrixRMaj a, double beta, DMatrixRMaj b) {
-        requireSameShape("addEquals", a, b);
+        Checks.sameShape("addEquals", a, b);
         ScaledAdd.addEquals(a.data, beta, b.data, a.getNumElements());
     }
 
     /**
      * {@code a * (b > 0)} in place, as the seed masks a ReLU's gradient ({@code dout * (x > 0)}):
      * each entry of {@code a} where {@code b} is zero, negative or NaN becomes 0.0, the others are kept.
-     * There is no branch per entry: a ReLU's on/off pattern is random, and a mispredicted branch per
-     * entry made this loop about 7× slower (docs/performance.md).
+     * There is no branch per entry: a ReLU's on/off pattern is random, so the processor would mispredict
+     * such a branch about every other entry (what that costs is in docs/performance.md).
      *
      * @param a any shape (modified)
      * @param b the same shape as a (not modified)
      */
     public static void keepWherePositive(DMatrixRMaj a, DMatrixRMaj b) {
-        requireSameShape("keepWherePositive", a, b);
+        Checks.sameShape("keepWherePositive", a, b);
         double[] values = a.data;
         double[] mask = b.data;
         for (int i = 0; i < a.getNumElements(); i++) {
             // A select between two longs compiles to a conditional move; one between doubles to a branch.
             long keep = mask[i] > 0 ? -1L : 0L;
             values[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(values[i]) & keep);
-        }
-    }
-
-    /** Throws naming {@code function} when {@code a} and {@code b} differ in shape. */
-    public static void requireSameShape(String function, DMatrixRMaj a, DMatrixRMaj b) {
-        if (a.numRows != b.numRows || a.numCols != b.numCols) {
-            throw new IllegalArgumentException(function + ": shapes differ, " + shape(a) + " vs " + shape(b));
-        }
-    }
-
-    /**
-     * Throws naming {@code function} unless {@code y} holds {@code n} labels, each in [0, classes):
-     * "softmaxLoss: label 12 at row 3 is outside 0..9", "softmaxLoss: 4 labels for 5 rows of scores".
-     *
-     * @param rows what the n rows are, for the message (e.g. "rows of scores")
-     */
-    public static void requireLabels(String function, int[] y, int n, int classes, String rows) {
-        if (y == null) {
-            throw new IllegalArgumentException(function + ": y is null");
-        }
-        if (y.length != n) {
-            throw new IllegalArgumentException(function + ": " + y.length + " labels for " + n + " " + rows);
-        }
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] < 0 || y[i] >= classes) {
-                throw new IllegalArgumentException(function + ": label " + y[i] + " at row " + i + " is outside 0.."
-                        + (classes - 1));
-            }
-        }
-    }
-
-    /**
-     * Throws naming {@code function} and {@code name} when {@code m} holds a NaN or an infinity, with
-     * the first such entry's row and column: "TwoLayerNet.train: x holds NaN at row 3, column 7 (a
-     * non-finite input, not a diverging run)".
-     *
-     * @param m the matrix to scan (not modified)
-     */
-    public static void requireFinite(String function, String name, DMatrixRMaj m) {
-        double[] data = m.data;
-        int size = m.getNumElements();
-        for (int i = 0; i < size; i++) {
-            if (!Double.isFinite(data[i])) {
-                throw new IllegalArgumentException(function + ": " + name + " holds " + data[i] + " at row "
-                        + i / m.numCols + ", column " + i % m.numCols + " (a non-finite input, not a diverging run)");
-            }
         }
     }
 

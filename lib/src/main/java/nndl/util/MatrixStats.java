@@ -52,7 +52,7 @@ public final class MatrixStats {
      */
     public static double maxAbsDiff(DMatrixRMaj a, DMatrixRMaj b) {
         requireEntries("maxAbsDiff", a);
-        Matrices.requireSameShape("maxAbsDiff", a, b);
+        Checks.sameShape("maxAbsDiff", a, b);
         double worst = 0.0;
         for (int i = 0; i < a.getNumElements(); i++) {
             double d = Math.abs(a.data[i] - b.data[i]);

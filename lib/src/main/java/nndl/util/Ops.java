@@ -229,7 +229,7 @@ public final class Ops {
         if (out == null) {
             out = new DMatrixRMaj(a.numRows, a.numCols);
         } else {
-            Matrices.requireSameShape("relu", a, out);
+            Checks.sameShape("relu", a, out);
         }
         for (int i = 0; i < a.getNumElements(); i++) {
             out.data[i] = Math.max(0.0, a.data[i]);

@@ -4,6 +4,7 @@ import nndl.util.RecordingListener;
 import static nndl.multilayer.ActivationsTest.assertTableEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -211,9 +212,16 @@ class MultiLayerTest {
         for (int i = 0; i < x.getNumElements(); i++) {
             x.data[i] *= 1e3;
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> MultiLayer.multiLayerNetwork(x, new int[] {0, 1, 2, 0, 1, 2}, new int[] {3, 50, 3}, 200, 1e12, false));
-        assertTrue(e.getMessage().contains("training diverged"), e.getMessage());
+        TrainingResult result = MultiLayer.multiLayerNetwork(x, new int[] {0, 1, 2, 0, 1, 2}, new int[] {3, 50, 3}, 200, 1e12,
+                false);
+        assertTrue(result.diverged());
+        assertTrue(result.message().contains("training diverged"), result.message());
+        assertTrue(result.costs().stream().allMatch(Double::isFinite), result.costs().toString());
+        assertTrue(result.costs().size() < 10, "stopped early: " + result.costs());
+        TrainingResult calm = MultiLayer.multiLayerNetwork(x, new int[] {0, 1, 2, 0, 1, 2}, new int[] {3, 50, 3}, 3, 1e-3,
+                false);
+        assertFalse(calm.diverged());
+        assertEquals("completed 3 iterations", calm.message());
     }
 
     private static double loss(DMatrixRMaj x, int[] y, Map<String, DMatrixRMaj> p) {

@@ -84,10 +84,10 @@ class TwoLayerNetTest {
         assertEquals(100, stats.lossHistory().size());
         // 5 samples / batch 200 → iterations_per_epoch = max(0.025, 1) = 1: an accuracy check every iteration.
         assertEquals(100, stats.trainAccHistory().size());
-        // The seed printed 0.014497864587765886; a numpy 1.24 implementation of the same algorithm with the same
-        // random stream (numpy's seed 1 stream, run once with /usr/bin/python3) gives 0.01449786458776592. Java gives
-        // 0.014497864587765865: a few ulps from both, from the different summation order of the matrix products
-        // (EJML vs BLAS) compounded over 100 SGD steps. Relative tolerance 1e-13 (≈1.4e-15 absolute here).
+        // The seed printed 0.014497864587765886; a NumPy implementation of the same algorithm with the same
+        // random stream (tools/reference/two_layer_net.py) gives a value a few ulps away (0.01449786458776592 on
+        // NumPy 1.24, 0.014497864587765886 on Debian 12's), and Java another: the summation order of the matrix
+        // products differs between BLAS builds, compounded over 100 SGD steps. Relative tolerance 1e-13.
         assertRelative(0.01449786458776592, last);
         assertRelative(0.014497864587765886, last);
     }
@@ -110,9 +110,9 @@ class TwoLayerNetTest {
         } finally {
             System.setOut(original);
         }
-        // numpy 1.24 reference implementation of the seed's algorithm (/tmp script, same seeds): loss history.
-        // They differ by a few ulps (1.1101173813601375 vs 1.1101173813601368 at iteration 0) because EJML and
-        // numpy's BLAS sum the matrix products in different orders, hence a relative tolerance of 1e-13.
+        // NumPy reference of the seed's algorithm with the same seeds (tools/reference/two_layer_net.py): loss
+        // history. It and Java differ by a few ulps (1.1101173813601366 vs 1.1101173813601368 at iteration 0)
+        // because Java's and NumPy's BLAS sum the matrix products in different orders: relative tolerance 1e-13.
         assertRelative(1.1101173813601368, stats.lossHistory().get(0));
         assertRelative(0.7926257911149986, stats.lossHistory().get(1));
         assertRelative(0.5813472426456463, stats.lossHistory().get(2));

@@ -1,6 +1,7 @@
 package nndl.pa2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,5 +140,27 @@ class Pa2Test {
         Stopped stopped = assertInstanceOf(Stopped.class, thrown);
         assertTrue(stopped.getMessage().matches("stopped at epoch \\d+ / 100000000"), stopped.getMessage());
         assertEquals(stopped.iteration(), stopped.partial(MomentumHistory.class).epochs());
+    }
+
+    @Test
+    void divergenceReturnsTheCurvesSoFarMarkedDiverged() {
+        RandomState random = new RandomState(5);
+        DMatrixRMaj x = random.randn(40, 4);
+        for (int i = 0; i < x.getNumElements(); i++) {
+            x.data[i] *= 1e3;
+        }
+        DMatrixRMaj target = Pa2.oneHot(random.randint(3, 40), 3);
+        Pa2Net net = new Pa2Net(4, 6, 3, random);
+        MomentumHistory history = net.train(x, target, x, target, new MomentumOptions(200, 1e300, 0.9));
+        assertTrue(history.diverged(), history.toString());
+        assertTrue(history.message().contains("training diverged"), history.message());
+        assertTrue(history.epochs() < 200, history.toString());
+        assertTrue(history.trainLoss().stream().allMatch(Double::isFinite), history.trainLoss().toString());
+
+        DMatrixRMaj small = new RandomState(6).randn(40, 4);
+        MomentumHistory calm = new Pa2Net(4, 6, 3, new RandomState(7)).train(small, target, small, target,
+                new MomentumOptions(2, 0.1, 0.9));
+        assertFalse(calm.diverged());
+        assertEquals("completed 2 epochs", calm.message());
     }
 }

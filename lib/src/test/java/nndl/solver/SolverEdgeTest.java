@@ -94,6 +94,12 @@ class SolverEdgeTest {
                 "Solver: loss diverged to (NaN|Infinity|-Infinity) at iteration " + loss.length + " / 100; stopping, history kept"),
                 solver.divergenceMessage());
         assertEquals(solver.trainAccHistory().length, solver.valAccHistory().length);
+        nndl.neuralnet.TrainStats stats = new Solver(model(4), blobs(5, 300, 200), new SolverOptions()
+                .withUpdateRule(new Sgd(1e12)).withBatchSize(10).withNumEpochs(5).withVerbose(false).withSeed(6)).train();
+        assertTrue(stats.diverged(), "the returned histories are marked diverged");
+        assertEquals(solver.divergenceMessage(), stats.message());
+        assertEquals(loss.length, stats.lossHistory().size());
+        assertEquals(solver.valAccHistory().length, stats.valAccHistory().size());
         for (double v : model.params().get("W").data) {
             assertTrue(Double.isFinite(v), "the model keeps finite best params");
         }

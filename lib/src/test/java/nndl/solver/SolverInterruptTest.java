@@ -1,6 +1,7 @@
 package nndl.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,10 @@ class SolverInterruptTest {
         Stopped stopped = assertInstanceOf(Stopped.class, thrown);
         assertTrue(stopped.getMessage().matches("stopped at iteration \\d+ / 10000000"), stopped.getMessage());
         assertEquals(stopped.iteration(), solver.lossHistory().length);
+        nndl.neuralnet.TrainStats partial = stopped.partial(nndl.neuralnet.TrainStats.class);
+        assertEquals(stopped.iteration(), partial.lossHistory().size());
+        assertEquals(stopped.getMessage(), partial.message());
+        assertFalse(partial.diverged());
         assertTrue(solver.valAccHistory().length >= 1, "the first check was recorded");
     }
 }

@@ -1,7 +1,7 @@
 package nndl.grade;
 
 /**
- * One graded check of the rubric (spec §4, §7): which notebook records it, what value it measures,
+ * One graded check of the rubric (README.md, "What is inside"; {@link Rubric}): which notebook records it, what value it measures,
  * how that value earns its points, and whether it only makes sense on the full CIFAR-10 dataset.
  * A check with 0 points is ungraded: the notebook still checks it numerically, the report lists it.
  *

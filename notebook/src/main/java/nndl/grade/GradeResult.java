@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A graded check as recorded in a notebook's output (spec §7). Its JSON form, MIME type
+ * A graded check as recorded in a notebook's output (README.md, "What is inside"; kernel/README.md on how a
+ * cell displays it). Its JSON form, MIME type
  * {@link #MIME_TYPE}, has exactly the fields {@code id, notebook, value, threshold, passed, points,
  * earned, status}, plus {@code dataset} when the check was given the data it ran on.
  *

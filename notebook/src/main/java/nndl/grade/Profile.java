@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
- * The run profile of spec §2, from the environment variable {@code NNDL_PROFILE}: {@code full}
+ * The run profile (README.md, "Profiles"), from the environment variable {@code NNDL_PROFILE}: {@code full}
  * (default: the seed's iteration counts and sweeps) or {@code quick} (shrunk so that every notebook
  * runs in a few minutes; CI uses it). Notebooks choose their sizes with {@code pick}:
  * <pre>{@code

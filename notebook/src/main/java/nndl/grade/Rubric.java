@@ -16,17 +16,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The workbook's rubric: every graded check of spec §4, in notebook order. Totals: two_layer_nn 30,
+ * The workbook's rubric: every graded check of the notebooks of README.md's "What is inside", in notebook order. Totals: two_layer_nn 30,
  * fc_nets 20, mnist_multilayer 100, momentum_training 20; the backprop exercises are derivations graded by
  * a person, so their numeric checks are listed with 0 points ("ungraded").
  *
- * <p>momentum_training (§4.5, the ECE421 PA2 helpers of {@code nndl.pa2}): 2 points for each of the five
+ * <p>momentum_training (the ECE421 PA2 helpers of {@code nndl.pa2}): 2 points for each of the five
  * helpers checked on a small hand-computed input (relu, softmax, computeLayer, averageCe, gradCe), 2 for
  * each of the four gradients of the derivation checked numerically (∂L/∂W_o, ∂L/∂b_o, ∂L/∂W_h, ∂L/∂b_h),
  * and 2 for a training accuracy above 0.9 after 200 epochs of momentum on the MNIST sample (the same
  * threshold on the subset and on full MNIST, as in mnist_multilayer).
  *
- * <p>The lab-3 section closing two_layer_nn (§4.6, {@code nndl.neuralnet.Lab3Net}) is a comparison of
+ * <p>The lab-3 section closing two_layer_nn ({@code nndl.neuralnet.Lab3Net}) is a comparison of
  * conventions: its two checks (the toy loss under seed 003's penalty, its gradients against numeric ones)
  * are ungraded, so two_layer_nn keeps the seed's 30 points.
  *

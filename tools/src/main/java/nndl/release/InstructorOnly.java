@@ -27,6 +27,7 @@ public final class InstructorOnly {
             new Entry("tools/src/test/java/nndl/release/", "the release tool's tests and their fixtures"),
             new Entry("grader/", "the grader of hand-ins (./workbook grade)"),
             new Entry("hidden/", "the hidden checks the grader runs (docs/editions.md)"),
+            new Entry("tools/reference/", "NumPy reference implementations of the exercises, the scripts behind the tests' expected values"),
             new Entry("lib/src/test/java/nndl/neuralnet/TrainingEquivalenceTest.java",
                     "re-implements TwoLayerNet's forward and backward pass as its reference (found by the leak check)"),
             new Entry("lib/src/test/java/nndl/nets/FirstLayerGradientTest.java",

@@ -1,5 +1,6 @@
 package nndl.layers;
 
+import nndl.util.Checks;
 import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
@@ -27,7 +28,7 @@ public final class Relu {
      * @return the output (same shape as x) and a cache holding x
      */
     public static Forward<Cache> reluForward(DMatrixRMaj x) {
-        LayerChecks.nonEmpty("reluForward", "x", x);
+        Checks.nonEmpty("reluForward", "x", x);
         DMatrixRMaj out = null;
         // BEGIN SOLUTION Relu.reluForward: relu forward
         long n = 0;
@@ -54,7 +55,7 @@ public final class Relu {
                     + (cache == null ? " (pass the cache that reluForward returned)" : ""));
         }
         DMatrixRMaj x = cache.x();
-        LayerChecks.sameShape("reluBackward", "dout", dout, "x", x);
+        Checks.sameShape("reluBackward", "dout", dout, "x", x);
         // BEGIN SOLUTION Relu.reluBackward: relu backward
         DMatrixRMaj dx = dout.copy();
         Matrices.keepWherePositive(dx, x);
