@@ -35,7 +35,7 @@ public final class ReportMain {
               --data DIR        the data root they read (default $NNDL_DATA, else data/); checks
                                 that need the full CIFAR-10 are graded only when the profile is
                                 full and that folder's files pass their checksums
-              --hidden FILE     the grader's hidden-check results (JSON), added as their own group
+              --judge FILE      the judge's verdicts (JSON, JudgeResults): the report's total becomes the judge's
               --answers FILE    the student's written answers (markdown), added after the notebooks
               --check           write no PDF; print the scores and exit 1 listing every check that
                                 failed or did not run (ungraded ones included; "not graded on this
@@ -95,7 +95,7 @@ public final class ReportMain {
                     case "--student" -> options = options.withStudent(value(args, ++i));
                     case "--profile" -> profile = value(args, ++i);
                     case "--data" -> data = value(args, ++i);
-                    case "--hidden" -> options = options.withHidden(Path.of(value(args, ++i)));
+                    case "--judge" -> options = options.withJudge(Path.of(value(args, ++i)));
                     case "--answers" -> options = options.withAnswers(Path.of(value(args, ++i)));
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "' (see --help)");
                 }
