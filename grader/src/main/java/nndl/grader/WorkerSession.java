@@ -41,6 +41,7 @@ final class WorkerSession implements AutoCloseable {
         return t;
     });
     private final List<String> incidents = new ArrayList<>();
+    private final java.util.Set<String> timedOut = new java.util.HashSet<>();
     private Sandboxed worker;
     private InputStream replies;
     private OutputStream requests;
@@ -66,6 +67,9 @@ final class WorkerSession implements AutoCloseable {
 
     /** Runs {@code c} on the hand-in's library; never throws for the hand-in's faults. */
     Reply call(Case c) {
+        if (timedOut.contains(c.exercise())) {
+            return Reply.failed("not run: an earlier case of " + c.exercise() + " timed out");
+        }
         try {
             if (worker == null) {
                 if (started > MAX_RESTARTS) {
@@ -88,6 +92,7 @@ final class WorkerSession implements AutoCloseable {
                 stop();
                 String what = "timed out after " + context.options().checkTimeout() + " s";
                 incidents.add("timed-out at " + c.exercise() + " (" + c.describe() + ")");
+                timedOut.add(c.exercise());
                 return Reply.failed(what);
             }
             if (reply == null) {

@@ -38,19 +38,13 @@ public final class CheckMain {
             matching.stream().filter(e -> !chosen.contains(e)).forEach(chosen::add);
         }
         List<Exercise> exercises = chosen.isEmpty() ? ExerciseRubric.EXERCISES : chosen;
-        List<Case> cases = PublicCases.all();
-        Map<Case, Map<String, Object>> expected = new IdentityHashMap<>();
+        Score score;
         try {
-            List<Map<String, Object>> recorded = PublicExpected.read(cases);
-            for (int i = 0; i < cases.size(); i++) {
-                expected.put(cases.get(i), recorded.get(i));
-            }
+            score = publicScore(exercises.stream().filter(e -> !e.fullDatasetOnly()).toList(), true);
         } catch (IOException e) {
             out.println("check: " + e.getMessage());
             return 2;
         }
-        Score score = Score.judge(exercises.stream().filter(e -> !e.fullDatasetOnly()).toList(), cases, true, expected::get,
-                c -> WorkerMain.run(c.op(), new java.util.LinkedHashMap<>(c.inputs())));
         boolean allPass = true;
         for (ExerciseVerdict v : score.verdicts()) {
             for (CaseVerdict c : v.cases()) {
@@ -60,5 +54,23 @@ public final class CheckMain {
         }
         out.println("public cases: " + score.totalLine() + " (the grader adds hidden cases: other shapes, seeds and labels)");
         return allPass ? 0 : 1;
+    }
+
+    /**
+     * Judges {@code exercises} on their public cases against the recorded reference outputs, running
+     * this JVM's library: the score of the student's own run and of {@code ./workbook check}.
+     *
+     * @param fullData whether the data is the full CIFAR-10 (else full-dataset exercises are "not graded on this data")
+     * @throws IOException when the recorded outputs are missing or stale
+     */
+    public static Score publicScore(List<Exercise> exercises, boolean fullData) throws IOException {
+        List<Case> cases = PublicCases.all();
+        Map<Case, Map<String, Object>> expected = new IdentityHashMap<>();
+        List<Map<String, Object>> recorded = PublicExpected.read(cases);
+        for (int i = 0; i < cases.size(); i++) {
+            expected.put(cases.get(i), recorded.get(i));
+        }
+        return Score.judge(exercises, cases, fullData, expected::get,
+                c -> WorkerMain.run(c.op(), new java.util.LinkedHashMap<>(c.inputs())));
     }
 }

@@ -31,6 +31,17 @@ public record ExerciseVerdict(Exercise exercise, List<CaseVerdict> cases, double
         return ownStub ? "not implemented" : "failed";
     }
 
+    /**
+     * The cases the feedback lists under the heading: none when it passed or is not graded; the
+     * first when a stub fails them all the same way; else every failing case.
+     */
+    public List<CaseVerdict> shownCases() {
+        if (!graded || status().equals("passed")) {
+            return List.of();
+        }
+        return status().equals("not implemented") ? cases.stream().limit(1).toList() : cases.stream().filter(c -> !c.passed()).toList();
+    }
+
     /** The exercise's heading line, e.g. {@code "✗ TwoLayerNet.loss: 0 / 3 points, failed (public cases pass, hidden fail)"}. */
     public String line() {
         String status = status();
@@ -44,7 +55,7 @@ public record ExerciseVerdict(Exercise exercise, List<CaseVerdict> cases, double
         if (status.equals("failed") && publicPass && hiddenFail && cases.stream().anyMatch(v -> !v.c().hidden())) {
             s.append(" (the public cases pass, hidden cases fail: an answer that fits only the notebook's numbers?)");
         }
-        cases.stream().filter(v -> !v.passed() && v.rootCause() != null).findFirst()
+        cases.stream().filter(v -> !v.passed() && v.rootCause() != null && !status.equals("not implemented")).findFirst()
                 .ifPresent(v -> s.append(" — root cause: ").append(v.rootCause()).append(" is not implemented yet"));
         return s.toString();
     }

@@ -77,10 +77,8 @@ public record Score(List<ExerciseVerdict> verdicts) {
         StringBuilder s = new StringBuilder();
         for (ExerciseVerdict v : verdicts) {
             s.append(v.line()).append('\n');
-            if (v.graded() && !v.status().equals("passed")) {
-                for (CaseVerdict c : v.cases()) {
-                    s.append("    ").append(c.line()).append('\n');
-                }
+            for (CaseVerdict c : v.shownCases()) {
+                s.append("    ").append(c.line()).append('\n');
             }
         }
         return s.append("Total: ").append(totalLine()).append('\n').toString();

@@ -55,7 +55,8 @@ public final class WorkerMain {
     static String frame(Throwable e) {
         for (StackTraceElement f : e.getStackTrace()) {
             String c = f.getClassName();
-            if (c.startsWith("nndl.") && !c.startsWith("nndl.judge.") && !c.startsWith("nndl.grader.") && f.getFileName() != null) {
+            if (c.startsWith("nndl.") && !c.startsWith("nndl.judge.") && !c.startsWith("nndl.grader.")
+                    && !c.equals(NotImplementedYet.class.getName()) && f.getFileName() != null) {
                 String pkg = c.substring(0, c.lastIndexOf('.')).replace('.', '/');
                 return "lib/src/main/java/" + pkg + "/" + f.getFileName() + ":" + f.getLineNumber();
             }

@@ -71,9 +71,7 @@ public record JudgeResults(String source, double earned, int possible, int notGr
             e.addProperty("graded", v.graded());
             e.addProperty("line", v.line());
             JsonArray cases = new JsonArray();
-            if (v.graded() && !v.status().equals("passed")) {
-                v.cases().stream().map(CaseVerdict::line).forEach(cases::add);
-            }
+            v.shownCases().stream().map(CaseVerdict::line).forEach(cases::add);
             e.add("cases", cases);
             list.add(e);
         }
