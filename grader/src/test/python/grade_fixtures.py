@@ -153,7 +153,7 @@ def totals(grades, name, run_summary):
     gradebook_total = f"{row['total']} / {row['possible']} points"
     line = next((l for l in feedback.split(", ", 1)[1:]), "")
     cover_line = " ".join(next((l for l in cover.splitlines() if "Score:" in l), "").split())
-    run_line = next((l for l in run.splitlines() if l.startswith("Total: ")), "")
+    run_line = next((l for l in reversed(run.splitlines()) if l.startswith("Total: ")), "")  # the last run's
     failures = [f"{what} does not show {line!r}: {text!r}" for what, text in
                 (("gradebook", gradebook_total), ("the PDF's cover", cover_line), ("the student's run", run_line))
                 if not line or line.split(",")[0] not in text or (", " in line and line.split(", ", 1)[1] not in text)]

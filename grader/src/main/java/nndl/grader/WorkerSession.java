@@ -89,7 +89,7 @@ final class WorkerSession implements AutoCloseable {
                 reply = pending.get(context.options().checkTimeout(), TimeUnit.SECONDS);
             } catch (TimeoutException e) {
                 pending.cancel(true);
-                stop();
+                stop(false);
                 String what = "timed out after " + context.options().checkTimeout() + " s";
                 incidents.add("timed-out at " + c.exercise() + " (" + c.describe() + ")");
                 timedOut.add(c.exercise());
@@ -99,7 +99,7 @@ final class WorkerSession implements AutoCloseable {
                 return died(c, "the worker ended");
             }
             if (!(reply.get("id") instanceof Double d) || d != id) {
-                stop();
+                stop(false);
                 incidents.add("the worker wrote something that is not a reply during " + c.exercise());
                 return Reply.failed("the worker's output was not a reply (the library wrote to the judge's pipe?)");
             }
@@ -110,13 +110,13 @@ final class WorkerSession implements AutoCloseable {
             return died(c, "the worker could not be reached: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop();
+            stop(false);
             return Reply.failed("grading was interrupted");
         }
     }
 
     private Reply died(Case c, String what) {
-        SandboxResult end = stop();
+        SandboxResult end = stop(true);
         String why = end == null ? what : what + " (" + end.detail() + ")";
         incidents.add(why + " during " + c.exercise());
         return Reply.failed(why);
@@ -136,12 +136,22 @@ final class WorkerSession implements AutoCloseable {
         }
     }
 
-    /** Ends the current worker; returns how it ended (null when none ran). */
-    private SandboxResult stop() {
+    /** Ends the current worker ({@code ending}: its pipe closed, so it is probably ending on its own); returns how it ended. */
+    private SandboxResult stop(boolean ending) {
         if (worker == null) {
             return null;
         }
         SandboxResult end = worker.result();
+        // A worker whose pipe closed is usually ending: give it a moment to say how (exit status, a cap).
+        for (int i = 0; ending && i < 40 && end == null; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            end = worker.result();
+        }
         worker.close();
         if (end == null) {
             end = worker.result();
@@ -163,7 +173,7 @@ final class WorkerSession implements AutoCloseable {
                 // The worker is ended below either way.
             }
         }
-        stop();
+        stop(false);
         reader.shutdownNow();
     }
 }
