@@ -152,11 +152,13 @@ def totals(grades, name, run_summary):
     run = Path(run_summary).read_text()
     gradebook_total = f"{row['total']} / {row['possible']} points"
     line = next((l for l in feedback.split(", ", 1)[1:]), "")
-    cover_line = " ".join(next((l for l in cover.splitlines() if "Score:" in l), "").split())
+    cover_line = " ".join(cover.split())  # the cover's text, its wrapped lines joined
     run_line = next((l for l in reversed(run.splitlines()) if l.startswith("Total: ")), "")  # the last run's
-    failures = [f"{what} does not show {line!r}: {text!r}" for what, text in
-                (("gradebook", gradebook_total), ("the PDF's cover", cover_line), ("the student's run", run_line))
-                if not line or line.split(",")[0] not in text or (", " in line and line.split(", ", 1)[1] not in text)]
+    shown = {"the gradebook": line.startswith(gradebook_total) and gradebook_total in line,
+             "the PDF's cover": bool(line) and ("Score: " + line) in cover_line,
+             "the student's run": bool(line) and run_line.startswith("Total: " + line)}
+    failures = [f"{where} does not show feedback.txt's total {line!r} (gradebook {gradebook_total!r}, run {run_line!r})"
+                for where, ok in shown.items() if not ok]
     if failures:
         sys.exit("one total check failed:\n  " + "\n  ".join(failures))
     print(f"one total: {line} in the gradebook, feedback.txt, the PDF's cover and the student's run")

@@ -82,7 +82,7 @@ record Scratch(Path dir, List<String> overlaid, List<String> ignored) {
         Files.createDirectories(list.getParent());
         Files.write(list, javaFiles, StandardCharsets.UTF_8);
         Files.createDirectories(dir.resolve(CLASSES));
-        return List.of(context.jdk().resolve("bin/javac").toString(), "-J-Xmx512m", "--release", "17", "-proc:none", "-nowarn",
+        return List.of(context.jdk().resolve("bin/javac").toString(), "-J-Xmx512m", "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "--release", "17", "-proc:none", "-nowarn",
                 "-encoding", "UTF-8", "-Xmaxerrs", "50", "-d", dir.resolve(CLASSES).toString(), "-cp", context.jarsClasspath(), "@" + list);
     }
 

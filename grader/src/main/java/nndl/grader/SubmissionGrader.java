@@ -67,7 +67,9 @@ final class SubmissionGrader {
                         + (scratch.ignored().size() > 20 ? " and " + (scratch.ignored().size() - 20) + " more" : ""));
             }
             writeAnswers(submission, out.resolve("answers.md"));
+            long t0 = System.nanoTime();
             List<String> errors = scratch.build(context, out.resolve("build.log"));
+            long t1 = System.nanoTime();
             Logs.cap(out.resolve("build.log"));
             if (!errors.isEmpty()) {
                 messages.add("the library does not compile; every exercise scores 0:");
@@ -75,6 +77,8 @@ final class SubmissionGrader {
                 status = errors.get(0).startsWith("the compiler was stopped") ? "crashed: " + errors.get(0) : "compile-error";
             } else {
                 Judge.Judged judged = Judge.run(context, scratch, out.resolve("worker.log"), fullData());
+                messages.add(String.format(java.util.Locale.ROOT, "timings: scratch %.1f s, build %.1f s, judge %.1f s",
+                        (t0 - start) / 1e9, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
                 Logs.cap(out.resolve("worker.log"));
                 score = judged.score();
                 judged.incidents().stream().limit(10).forEach(i -> messages.add("judge: " + i));
