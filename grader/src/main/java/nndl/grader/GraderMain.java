@@ -86,7 +86,8 @@ public final class GraderMain {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), submissions.size()));
         AtomicInteger finished = new AtomicInteger();
         List<Future<Outcome>> futures = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        // OUT/work holds the scratch folders and OUT/gradebook.csv the grades: no hand-in's folder may take those names.
+        Set<String> ids = new HashSet<>(List.of("work", "gradebook.csv"));
         for (Path path : submissions) {
             Submission submission;
             try {

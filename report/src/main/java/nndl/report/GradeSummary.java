@@ -212,18 +212,27 @@ public final class GradeSummary {
         return notebooks.stream().flatMap(n -> n.checks().stream()).toList();
     }
 
-    /** Returns the points earned in all notebooks. */
+    /** Returns the points earned in all notebooks (the judge's when the summary has its verdicts). */
     public double earned() {
+        if (judge != null) {
+            return judge.earned();
+        }
         return notebooks.stream().mapToDouble(NotebookScore::earned).sum();
     }
 
-    /** Returns the points possible on the data the notebooks ran on. */
+    /** Returns the points possible on the data the notebooks ran on (the judge's when the summary has its verdicts). */
     public int possible() {
+        if (judge != null) {
+            return judge.possible();
+        }
         return notebooks.stream().mapToInt(NotebookScore::possible).sum();
     }
 
-    /** Returns the points of the checks not graded on this data (excluded from {@link #possible()}). */
+    /** Returns the points not graded on this data (excluded from {@link #possible()}; the judge's when it has its verdicts). */
     public int notGraded() {
+        if (judge != null) {
+            return judge.notGraded();
+        }
         return notebooks.stream().mapToInt(NotebookScore::notGraded).sum();
     }
 

@@ -139,7 +139,7 @@ public final class ReportMain {
         warnings(result.summary(), err);
         out.println(result.summary());
         List<GradeSummary.CheckScore> missing = result.summary().checks().stream().filter(c -> c.result() == null).toList();
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && result.summary().judge() == null) {
             out.println(missing.size() + (missing.size() == 1 ? " check" : " checks") + " scored 0 without a record:");
             missing.forEach(c -> out.println("  ✗ " + c.check().id() + ": " + c.missingDetail()));
         }
