@@ -30,7 +30,8 @@ public record Score(List<ExerciseVerdict> verdicts) {
                               Function<Case, Map<String, Object>> expected, Function<Case, Reply> replies) {
         List<ExerciseVerdict> verdicts = new ArrayList<>();
         for (Exercise e : exercises) {
-            boolean graded = fullData || !e.fullDatasetOnly();
+            // A full-dataset exercise counts only on the full data and only once it has cases to judge it by.
+            boolean graded = !e.fullDatasetOnly() || fullData && cases.stream().anyMatch(c -> c.exercise().equals(e.id()));
             List<CaseVerdict> vs = new ArrayList<>();
             if (graded) {
                 for (Case c : cases) {
