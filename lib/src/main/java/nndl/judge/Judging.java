@@ -26,7 +26,10 @@ public final class Judging {
         if (!reply.ok()) {
             String finding = reply.error() + (reply.frame() != null ? " (at " + reply.frame() + ")" : "");
             String root = reply.stub() != null && exercise != null && !exercise.methods().contains(reply.stub()) ? reply.stub() : null;
-            return new CaseVerdict(c, false, List.of(finding), null, root);
+            String mistake = c.op().equals("TwoLayerNet.train") && reply.error().contains("when replace=false")
+                    ? "sampling without replacement (the seed samples each minibatch with replacement: batch 200 from 5 rows must work)"
+                    : null;
+            return new CaseVerdict(c, false, List.of(finding), mistake, root);
         }
         List<String> findings = new ArrayList<>();
         for (Case.Output o : c.outputs()) {
