@@ -80,6 +80,29 @@ record Submission(String name, Path source, Map<String, byte[]> files) {
         return new Submission(name, path, files);
     }
 
+    /**
+     * The student id of the hand-in's manifest ({@code "student"} of a {@code manifest.json}), made
+     * safe for a folder name; the file name when there is none.
+     */
+    String studentId() {
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            if (f.getKey().equals("manifest.json") || f.getKey().endsWith("/manifest.json")) {
+                try {
+                    var json = com.google.gson.JsonParser.parseString(new String(f.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+                    if (json.isJsonObject() && json.getAsJsonObject().get("student") instanceof com.google.gson.JsonPrimitive p
+                            && p.isString() && !p.getAsString().isBlank()) {
+                        String id = p.getAsString().strip().replaceAll("[^A-Za-z0-9._-]", "_");
+                        id = id.startsWith(".") ? "_" + id : id;
+                        return id.length() > 64 ? id.substring(0, 64) : id;
+                    }
+                } catch (RuntimeException e) {
+                    return name;  // an unreadable manifest: the file name identifies the hand-in
+                }
+            }
+        }
+        return name;
+    }
+
     private static byte[] readAll(InputStream in) throws IOException {
         return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BYTES + 1));
     }
