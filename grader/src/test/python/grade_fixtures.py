@@ -84,7 +84,10 @@ def make(root, stub_zip, out, names):
 
 
 def check(grades, names):
-    rows = {r["student"]: r for r in csv.DictReader(open(grades / "gradebook.csv"))}
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from hostile_fixtures import TWIN, hostiles  # graded in the same call, asserted by hostile_fixtures.py
+    others = set(hostiles()) | {TWIN}
+    rows = {r["student"]: r for r in csv.DictReader(open(grades / "gradebook.csv")) if r["student"] not in others}
     wanted = specs(names)
     failures = []
 

@@ -97,6 +97,9 @@ record GradingContext(GradeOptions options, StudentEdition.Tree edition, Sandbox
         env.put("JUPYTER_PATH", shared.resolve("jupyter/share/jupyter").toString());
         env.put("JJAVA_JVM_OPTS", "-Xmx" + options.memory());
         env.put("PYTHONDONTWRITEBYTECODE", "1");
+        // Hot reload off: the kernelspec would default to the instructor's tree (not mounted), and a hand-in is
+        // graded on the library built from its own sources (kernel/README.md, Hot reload).
+        env.put("NNDL_ROOT", "");
         List<Path> readOnly = new ArrayList<>(List.of(jdk, shared, options.data().toAbsolutePath()));
         return new SandboxSpec(command, scratch.dir(), scratch.dir(), readOnly, env, limits, log);
     }

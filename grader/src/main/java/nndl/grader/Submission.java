@@ -64,7 +64,8 @@ record Submission(String name, Path source, Map<String, byte[]> files) {
         long[] total = {0};
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
-                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                // Regular files only, links not followed: a link in a hand-in folder could name any file of this machine.
+                for (Path p : walk.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
                     files.put(path.relativize(p).toString().replace('\\', '/'), limited(Files.readAllBytes(p), total, path));
                 }
             }

@@ -27,6 +27,8 @@ import nndl.report.ReportMain;
  */
 final class SubmissionGrader {
     private static final Object REPORT_LOCK = new Object();
+    /** The library's sources, at the same path in the scratch folder and in the trusted copy (the report names files by it). */
+    private static final String SOURCES = "lib/src/main/java/nndl";
 
     private final GradingContext context;
 
@@ -55,6 +57,8 @@ final class SubmissionGrader {
         String status;
         Path out = options().out().resolve(id);
         Path work = options().out().resolve("work").resolve(id);
+        // What the grader reads back for the report, outside every scratch folder (ids never start with '.').
+        Path trusted = options().out().resolve("work/.report").resolve(id);
         try {
             Scratch.deleteTree(out);
             Files.createDirectories(out);
@@ -67,10 +71,18 @@ final class SubmissionGrader {
                         + (scratch.ignored().size() > 20 ? " and " + (scratch.ignored().size() - 20) + " more" : ""));
             }
             writeAnswers(submission, out.resolve("answers.md"));
+            // The report's appendix shows the sources as handed in: copied before any of its code runs.
+            Scratch.deleteTree(trusted);
+            ReadBack.copy(scratch.dir(), SOURCES, ".java", trusted.resolve(SOURCES), 1 << 20, 2000);
             long t0 = System.nanoTime();
             List<String> errors = scratch.build(context, out.resolve("build.log"));
             long t1 = System.nanoTime();
             Logs.cap(out.resolve("build.log"));
+            if (errors.isEmpty() && !options().judgeOnly()) {
+                // Before the worker runs hand-in code: the grader writes into the scratch folder only while
+                // nothing of the hand-in has run there (no link it planted can redirect the copy).
+                scratch.assembleNotebookClasspath(context);
+            }
             if (!errors.isEmpty()) {
                 messages.add("the library does not compile; every exercise scores 0:");
                 errors.stream().limit(20).forEach(e -> messages.add("  " + e));
@@ -85,7 +97,6 @@ final class SubmissionGrader {
                 status = judgeStatus(judged);
                 JudgeResults.write(out.resolve("judge.json"), score, "the judge (public and hidden cases)");
                 if (!options().judgeOnly()) {
-                    scratch.assembleNotebookClasspath(context);
                     NotebookRun notebooks = NotebookRun.run(context, scratch, out.resolve("notebooks.log"));
                     if (notebooks.problem() != null) {
                         messages.add("the notebooks (for the report only) stopped: " + notebooks.problem());
@@ -93,7 +104,7 @@ final class SubmissionGrader {
                             status = notebooks.problem();
                         }
                     }
-                    writeReport(scratch, out, id);
+                    writeReport(scratch, trusted, out, id);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -114,6 +125,7 @@ final class SubmissionGrader {
         if (!options().keepWork()) {
             try {
                 Scratch.deleteTree(work);
+                Scratch.deleteTree(trusted);
             } catch (IOException e) {
                 messages.add("scratch folder not deleted: " + e.getMessage());
             }
@@ -183,16 +195,20 @@ final class SubmissionGrader {
         return cells;
     }
 
-    /** The PDF of what this run executed, its total the judge's, with the hand-in's library sources in the appendix. */
-    private void writeReport(Scratch scratch, Path out, String id) throws IOException {
-        Path executed = scratch.dir().resolve("build/notebooks");
-        Files.createDirectories(executed);
+    /**
+     * The PDF of what this run executed, its total the judge's, with the hand-in's library sources (as
+     * handed in, copied to {@code trusted/lib/src/main/java/nndl}) in the appendix; the executed notebooks are read back from
+     * the scratch folder as regular files only ({@link ReadBack}).
+     */
+    private void writeReport(Scratch scratch, Path trusted, Path out, String id) throws IOException {
+        Path executed = trusted.resolve("notebooks");
+        ReadBack.copy(scratch.dir(), "build/notebooks", ".ipynb", executed, 64L << 20, 50);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (PrintStream stream = new PrintStream(log, true, StandardCharsets.UTF_8)) {
             synchronized (REPORT_LOCK) {
                 List<String> args = new ArrayList<>(List.of("--notebooks", executed.toString(),
                         "--out", out.resolve("graded-report.pdf").toString(),
-                        "--sources", scratch.dir().resolve("lib/src/main/java/nndl").toString(), "--student", id,
+                        "--sources", trusted.resolve(SOURCES).toString(), "--student", id,
                         "--profile", options().profile(), "--data", options().data().toString(), "--answers", out.resolve("answers.md").toString(),
                         "--judge", out.resolve("judge.json").toString()));
                 ReportMain.run(args.toArray(String[]::new), stream, stream);
