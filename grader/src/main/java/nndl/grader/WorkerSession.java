@@ -103,7 +103,15 @@ final class WorkerSession implements AutoCloseable {
                 incidents.add("the worker wrote something that is not a reply during " + c.exercise());
                 return Reply.failed("the worker's output was not a reply (the library wrote to the judge's pipe?)");
             }
-            return Reply.fromWire(reply);
+            Reply answer = Reply.fromWire(reply);
+            if (answer.error() != null && answer.error().startsWith("OutOfMemoryError")) {
+                // The heap (or the direct-buffer limit, both below the memory cap) ran out: the memory cap is the
+                // cause, and a JVM after an OutOfMemoryError is not trusted with the next case.
+                stop(false);
+                incidents.add("memory cap (" + answer.error() + ") during " + c.exercise());
+                worstEnd = worstEnd == null ? SandboxResult.Status.MEMORY_CAP : worstEnd;
+            }
+            return answer;
         } catch (ExecutionException e) {
             return died(c, "the worker's reply was unreadable: " + (e.getCause() == null ? e : e.getCause().getMessage()));
         } catch (IOException e) {
