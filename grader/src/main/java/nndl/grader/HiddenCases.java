@@ -53,6 +53,8 @@ final class HiddenCases {
         cases.add(Cases.fcNetLoss("N 3, D 11, hidden [7, 6, 5], C 4, reg 0.25, seed 42", true, new int[] {7, 6, 5}, 3, 11, 4, 0.25, 42));
         cases.add(Cases.fcNetLoss("N 6, D 4, hidden [9], C 3, reg 0, seed 43", true, new int[] {9}, 6, 4, 3, 0.0, 43));
 
+        cases.add(Cases.fcOverfit("40 random inputs of D 40 in 6 classes, hidden [120, 80], seed 62", true, new int[] {120, 80}, 40, 40,
+                6, 62));
         cases.add(Cases.mnistRelu("5×3, seed 51", true, new RandomState(51).randn(5, 3)));
         cases.add(Cases.mnistReluDer("5×3, seed 51", true, 5, 3, 51));
         cases.add(Cases.mnistSoftmax("4 classes × 6 examples, seed 52", true, new RandomState(52).randn(4, 6), new int[] {3, 1, 0, 0, 2, 3}));

@@ -107,7 +107,8 @@ final class SubmissionGrader {
                     writeReport(scratch, trusted, out, id);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // Whatever broke (an Error included), it ends this hand-in's grading only, with its reason.
             status = "crashed: " + nndl.judge.Reply.cap(e.getClass().getSimpleName() + ": " + e.getMessage());
             messages.add("grading stopped: " + status);
         } catch (InterruptedException e) {

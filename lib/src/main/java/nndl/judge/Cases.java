@@ -253,6 +253,20 @@ public final class Cases {
         return b.in("x", r.randn(n, d)).in("y", r.randint(c, n)).match(names.toArray(String[]::new)).build();
     }
 
+    /**
+     * The notebook's overfitting check in small: a fully-connected net trained by the Solver (SGD) on
+     * n random inputs with random labels must fit every one; the judge scores its predictions. With
+     * d ≥ n the points are separable whatever the labels, so a working net fits them with room to spare.
+     */
+    public static Case fcOverfit(String label, boolean hidden, int[] dims, int n, int d, int c, long seed) {
+        RandomState r = new RandomState(seed);
+        DMatrixRMaj x = r.randn(n, d);
+        int[] y = r.randint(c, n);
+        return new Builder("FullyConnectedNet.overfit", "FullyConnectedNet.overfit", label, hidden).in("hiddenDims", dims).in("D", d)
+                .in("C", c).in("weightScale", 0.1).in("learningRate", 0.2).in("numEpochs", 60).in("batchSize", 25).in("seed", seed + 1)
+                .in("x", x).in("y", y).secret("yTrain", y).out(Case.Output.accuracy("predictions", "yTrain", 1.0)).build();
+    }
+
     /** Activations.relu on z. */
     public static Case mnistRelu(String label, boolean hidden, DMatrixRMaj z) {
         return builder("Activations.relu", label, hidden).in("z", z).match("a").build();

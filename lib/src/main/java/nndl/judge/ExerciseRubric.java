@@ -28,9 +28,11 @@ public final class ExerciseRubric {
             ex("Relu.reluForward", "fc_nets", 1, "max(0, x)", "Relu.reluForward"),
             ex("Relu.reluBackward", "fc_nets", 1, "dx", "Relu.reluBackward"),
             ex("FcTwoLayerNet.init", "fc_nets", 2, "shapes, zero biases, weight scale", "FcTwoLayerNet.FcTwoLayerNet"),
-            ex("FcTwoLayerNet.loss", "fc_nets", 4, "scores, loss and gradients", "FcTwoLayerNet.loss"),
+            ex("FcTwoLayerNet.loss", "fc_nets", 3, "scores, loss and gradients", "FcTwoLayerNet.loss"),
             ex("FullyConnectedNet.init", "fc_nets", 2, "shapes, zero biases, weight scale", "FullyConnectedNet.FullyConnectedNet"),
-            ex("FullyConnectedNet.loss", "fc_nets", 3, "scores, loss and gradients of deeper nets", "FullyConnectedNet.loss"),
+            ex("FullyConnectedNet.loss", "fc_nets", 2, "scores, loss and gradients of deeper nets", "FullyConnectedNet.loss"),
+            ex("FullyConnectedNet.overfit", "fc_nets", 2, "trained by the Solver on 50 examples, it fits every one (train accuracy 1)",
+                    "FullyConnectedNet.loss", "FullyConnectedNet.FullyConnectedNet"),
             full("Solver.cifar_accuracy", "fc_nets", 3, "validation accuracy of the solver on CIFAR-10"),
 
             ex("Activations.relu", "mnist_multilayer", 10, "relu", "Activations.relu"),

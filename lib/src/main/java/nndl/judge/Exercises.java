@@ -28,7 +28,12 @@ import nndl.pa2.Pa2Forward;
 import nndl.pa2.Pa2Gradients;
 import nndl.pa2.Pa2Net;
 import nndl.random.NpRandom;
+import nndl.optim.Sgd;
 import nndl.random.RandomState;
+import nndl.solver.Solver;
+import nndl.solver.SolverData;
+import nndl.solver.SolverOptions;
+import nndl.util.Matrices;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -110,6 +115,14 @@ public final class Exercises {
                 LossAndGrads lg = net.loss(a.m("x"), a.labels("y"));
                 out.put("loss", lg.loss());
                 grads(out, lg);
+            }
+            case "FullyConnectedNet.overfit" -> {
+                FullyConnectedNet net = new FullyConnectedNet(fcOptions(a, a.d("weightScale"), 0.0), new RandomState((long) a.d("seed")));
+                Solver solver = new Solver(net, new SolverData(a.m("x"), a.labels("y"), a.m("x"), a.labels("y")), SolverOptions.defaults()
+                        .withUpdateRule(new Sgd(a.d("learningRate"))).withNumEpochs((int) a.d("numEpochs"))
+                        .withBatchSize((int) a.d("batchSize")).withVerbose(false).withSeed((long) a.d("seed")));
+                solver.train();
+                out.put("predictions", Matrices.argmaxRows(net.loss(a.m("x"))));
             }
             case "Activations.relu" -> out.put("a", Activations.relu(a.m("z")).a());
             case "Activations.reluDer" -> out.put("dZ", Activations.reluDer(a.m("dA"), new ActivationCache(a.m("z"))));

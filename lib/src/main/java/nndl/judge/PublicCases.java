@@ -45,6 +45,8 @@ public final class PublicCases {
         cases.add(Cases.fcNetLoss("N 2, D 15, hidden [20, 30], C 10, reg 3.14, like the notebook's", false, new int[] {20, 30}, 2, 15,
                 10, 3.14, 231));
 
+        cases.add(Cases.fcOverfit("50 random inputs of D 50 in 10 classes, hidden [100, 100], like the notebook's 50 images", false,
+                new int[] {100, 100}, 50, 50, 10, 61));
         cases.add(Cases.mnistRelu("the notebook's [-2, -1, 0, 1, 2]", false, Matrices.linspace(-2, 2, 5, 1, 5)));
         cases.add(Cases.mnistReluDer("3×4, like the notebook's, seed 1", false, 3, 4, 1));
         NpRandom.seed(1);
