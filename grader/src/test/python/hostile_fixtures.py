@@ -3,9 +3,12 @@
 
   hostile_fixtures.py make OUT                            writes each hostile hand-in and its honest twin into OUT
   hostile_fixtures.py snapshot ROOT GRADES STATE          records what must not change (before grading)
-  hostile_fixtures.py check ROOT GRADES STATE [--twin GRADES2] [NAME...]
+  hostile_fixtures.py check ROOT GRADES STATE [--twin GRADES2 --full] [NAME...]
                                                           asserts every hostile row (the twin's row from GRADES2's
-                                                          gradebook if given), and nothing changed or left running
+                                                          gradebook if given), and nothing changed or left running;
+                                                          --full: graded with the notebooks, where the attack also
+                                                          runs in the kernel and may end its own notebooks' run, so
+                                                          that run's statuses are accepted too
   hostile_fixtures.py same GRADES_A GRADES_B NAME         asserts a hand-in's row is the same in two gradebooks
   hostile_fixtures.py after ROOT GRADES STATE             asserts again, later, that nothing changed (the detached
                                                           process of detached-process would act 30 s after it started)
@@ -194,7 +197,10 @@ def status_matches(status, alternatives):
     return False
 
 
-def check(root, grades, state, names, twin_grades=None):
+NOTEBOOK_STATUSES = "crashed: the notebook runner | kernel died | timed-out at"
+
+
+def check(root, grades, state, names, twin_grades=None, full=False):
     rows = {r["student"]: r for r in csv.DictReader(open(grades / "gradebook.csv"))}
     if twin_grades is not None:
         rows[TWIN] = {r["student"]: r for r in csv.DictReader(open(twin_grades / "gradebook.csv"))}[TWIN]
@@ -212,7 +218,7 @@ def check(root, grades, state, names, twin_grades=None):
         if row is None:
             failures.append(f"{name}: no gradebook row")
             continue
-        if not status_matches(row["status"], exp["status"]):
+        if not status_matches(row["status"], exp["status"] + (" | " + NOTEBOOK_STATUSES if full else "")):
             failures.append(f"{name}: status {row['status']!r} does not name its cause ({exp['status']!r})")
         if float(row["Relu.reluForward"]) != 0:
             failures.append(f"{name}: the attacked Relu.reluForward earned {row['Relu.reluForward']}")
@@ -284,7 +290,8 @@ if __name__ == "__main__":
         twin_grades = None
         if rest[:1] == ["--twin"] and len(rest) >= 2:
             twin_grades, rest = Path(rest[1]), rest[2:]
-        check(Path(args[1]), Path(args[2]), args[3], rest, twin_grades)
+        full = rest[:1] == ["--full"]
+        check(Path(args[1]), Path(args[2]), args[3], rest[1:] if full else rest, twin_grades, full)
         record_gradebook(Path(args[2]), args[3])
     elif len(args) == 4 and args[0] == "after":
         after(Path(args[1]), Path(args[2]), args[3])

@@ -20,6 +20,7 @@ import nndl.grader.sandbox.Sandboxed;
  *                 ({@code timed-out at two_layer_nn cell 12}, {@code kernel died}, a cap, {@code crashed: …})
  */
 record NotebookRun(Path executed, String problem) {
+    private static final Pattern PYTHON_ERROR = Pattern.compile("^[A-Za-z_][\\w.]*(Error|Exception): .*");
     private static final Pattern FAILED_AT = Pattern.compile("error: (\\w+)\\.ipynb failed in code cell (\\d+)/\\d+");
 
     static NotebookRun run(GradingContext context, Scratch scratch, Path log) throws IOException, InterruptedException {
@@ -71,8 +72,11 @@ record NotebookRun(Path executed, String problem) {
         if (text.contains("DeadKernelError") || text.contains("Kernel died") || text.contains("did not start")) {
             return "kernel died" + (where == null ? "" : " at " + where);
         }
+        // The runner's own "error:" line, else the last line of a Python traceback (the exception that ended it).
+        String traceback = log.stream().filter(l -> PYTHON_ERROR.matcher(l).matches()).reduce((first, second) -> second)
+                .map(l -> ": " + l).orElse("");
         String reason = log.stream().filter(l -> l.startsWith("error:")).findFirst().orElse("the notebook runner exited with status "
-                + result.exitCode());
+                + result.exitCode() + traceback);
         return "crashed: " + nndl.judge.Reply.cap(reason.replaceFirst("^error: ", ""));
     }
 }

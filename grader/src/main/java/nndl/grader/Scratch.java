@@ -118,6 +118,47 @@ record Scratch(Path dir, List<String> overlaid, List<String> ignored) {
         return List.of();
     }
 
+    /**
+     * Writes the student edition's files that no student edits (the notebooks, their runner, the
+     * kernel's files...) back over whatever the hand-in's earlier processes left at their paths, and
+     * empties {@code build/notebooks}: the notebooks' run then starts from the edition, not from files the
+     * judge's worker rewrote. Every hand-in process has ended (its sandbox is closed), so nothing races
+     * this; a link or file in place of a folder is deleted (never followed) and a real folder made.
+     */
+    void restoreEdition(StudentEdition.Tree edition) throws IOException {
+        deleteTree(realFolder(dir.resolve("build/notebooks")));
+        for (Map.Entry<String, byte[]> file : edition.files().entrySet()) {
+            if (edition.editable().contains(file.getKey())) {
+                continue;
+            }
+            Path target = dir.resolve(file.getKey());
+            realFolder(target.getParent());
+            if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(target);
+            }
+            Files.deleteIfExists(target);
+            Files.write(target, file.getValue(), java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (edition.exec().contains(file.getKey())) {
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+    }
+
+    /** Makes {@code folder} and each folder between it and the scratch folder a real folder (a link or file there is deleted); returns it. */
+    private Path realFolder(Path folder) throws IOException {
+        Path relative = dir.relativize(folder);
+        Path p = dir;
+        for (Path name : relative) {
+            p = p.resolve(name.toString());
+            if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(p);
+                Files.createDirectory(p);
+            }
+        }
+        return folder;
+    }
+
     /** Copies the jars the notebooks need (the shared ones and the notebook module's) beside the compiled library. */
     void assembleNotebookClasspath(GradingContext context) throws IOException {
         Path target = dir.resolve(CLASSPATH_DIR);

@@ -97,6 +97,7 @@ final class SubmissionGrader {
                 status = judgeStatus(judged);
                 JudgeResults.write(out.resolve("judge.json"), score, "the judge (public and hidden cases)");
                 if (!options().judgeOnly()) {
+                    scratch.restoreEdition(context.edition());
                     NotebookRun notebooks = NotebookRun.run(context, scratch, out.resolve("notebooks.log"));
                     if (notebooks.problem() != null) {
                         messages.add("the notebooks (for the report only) stopped: " + notebooks.problem());

@@ -57,6 +57,31 @@ class ScratchTest {
     }
 
     @Test
+    void theEditionIsWrittenBackBeforeTheNotebooksWithoutFollowingLinks() throws IOException {
+        Submission eve = new Submission("eve", dir.resolve("eve"), Map.of(
+                AFFINE, "class Affine { /* mine */ }".getBytes(StandardCharsets.UTF_8)));
+        Scratch scratch = Scratch.prepare(edition(), eve, dir.resolve("work/eve"));
+        // What the hand-in's worker could leave: a file rewritten, a folder replaced by a link to the
+        // instructor's, a planted executed notebook.
+        Path instructor = Files.createDirectories(dir.resolve("instructor/notebook/src/main/java/nndl/grade"));
+        Files.writeString(instructor.resolve("Grade.java"), "instructor's");
+        Path grade = scratch.dir().resolve(GRADE);
+        Scratch.deleteTree(scratch.dir().resolve("notebook"));
+        Files.createSymbolicLink(scratch.dir().resolve("notebook"), dir.resolve("instructor/notebook"));
+        Files.createDirectories(scratch.dir().resolve("build/notebooks"));
+        Files.writeString(scratch.dir().resolve("build/notebooks/fc_nets.ipynb"), "forged");
+        Files.writeString(scratch.dir().resolve(AFFINE), "class Affine { /* rewritten while it ran */ }");
+
+        scratch.restoreEdition(edition());
+        assertEquals("class Grade {}\n", Files.readString(grade));
+        assertFalse(Files.isSymbolicLink(scratch.dir().resolve("notebook")));
+        assertEquals("instructor's", Files.readString(instructor.resolve("Grade.java")));
+        assertFalse(Files.exists(scratch.dir().resolve("build/notebooks/fc_nets.ipynb")));
+        // A student-editable file is the hand-in's own: left as its code left it.
+        assertEquals("class Affine { /* rewritten while it ran */ }", Files.readString(scratch.dir().resolve(AFFINE)));
+    }
+
+    @Test
     void theManifestsStudentIdKeysTheHandIn() {
         Submission named = new Submission("handin-3", dir.resolve("handin-3.zip"),
                 Map.of("manifest.json", "{\"student\": \"ada.l\"}".getBytes(StandardCharsets.UTF_8)));
