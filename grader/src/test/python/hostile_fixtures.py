@@ -171,7 +171,9 @@ def unchanged(root, grades, state, failures):
 
 
 def solution_lines(root):
-    lines = set()
+    """Lines (over 25 characters) of the instructor's solution blocks that occur nowhere else in lib/ (the student
+    edition shows the rest, e.g. a declaration repeated before another class's block)."""
+    inside_lines, outside_lines = set(), set()
     for p in (root / "lib/src/main/java").rglob("*.java"):
         inside = False
         for line in p.read_text().splitlines():
@@ -180,9 +182,9 @@ def solution_lines(root):
                 inside = True
             elif s.startswith("// END SOLUTION"):
                 inside = False
-            elif inside and len(s) > 25:
-                lines.add(s)
-    return lines
+            else:
+                (inside_lines if inside else outside_lines).add(s)
+    return {l for l in inside_lines - outside_lines if len(l) > 25}
 
 
 def status_matches(status, alternatives):
