@@ -110,6 +110,11 @@ final class WorkerSession implements AutoCloseable {
                 stop(false);
                 incidents.add("memory cap (" + answer.error() + ") during " + c.exercise());
                 worstEnd = worstEnd == null ? SandboxResult.Status.MEMORY_CAP : worstEnd;
+            } else if (answer.error() != null && answer.error().contains("File too large")) {
+                // The file-size cap (RLIMIT_FSIZE) refused a write: the worker may answer before the sandbox's
+                // watcher sees the file at the cap, so the reply itself names the cause.
+                incidents.add("disk cap (" + answer.error() + ") during " + c.exercise());
+                worstEnd = worstEnd == null ? SandboxResult.Status.FILE_SIZE_CAP : worstEnd;
             }
             return answer;
         } catch (ExecutionException e) {
