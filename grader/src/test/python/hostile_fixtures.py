@@ -255,8 +255,10 @@ def check(root, grades, state, names, twin_grades=None, full=False):
 def after(root, grades, state):
     failures = []
     unchanged(root, grades, state, failures)
-    before = json.loads(Path(state).read_text()).get("gradebook")
-    if before and sha(grades / "gradebook.csv") != before:
+    before = json.loads(Path(state).read_text()).get("gradebooks", {}).get(str(grades / "gradebook.csv"))
+    if before is None:
+        failures.append(f"no hash of {grades / 'gradebook.csv'} recorded by an earlier check")
+    elif sha(grades / "gradebook.csv") != before:
         failures.append(f"{grades / 'gradebook.csv'} changed after grading ended")
     if failures:
         sys.exit("hostile check (later) failed:\n  " + "\n  ".join(failures))
@@ -265,7 +267,7 @@ def after(root, grades, state):
 
 def record_gradebook(grades, state):
     data = json.loads(Path(state).read_text())
-    data["gradebook"] = sha(grades / "gradebook.csv")
+    data.setdefault("gradebooks", {})[str(grades / "gradebook.csv")] = sha(grades / "gradebook.csv")
     Path(state).write_text(json.dumps(data))
 
 
