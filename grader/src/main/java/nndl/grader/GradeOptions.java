@@ -12,28 +12,40 @@ import java.util.Locale;
  * @param out          where the per-submission folders and gradebook.csv go
  * @param jobs         how many submissions are graded at once (each in its own processes)
  * @param cellTimeout  seconds one notebook cell may run
- * @param checkTimeout seconds one hidden check may run
+ * @param checkTimeout seconds one case of the judge may run
+ * @param notebookTimeout seconds the notebooks' re-execution may run in all
  * @param memory       the heap cap of every JVM a submission's code runs in, e.g. {@code 3g}
  * @param profile      {@code quick} or {@code full}: the notebooks' sizes
  * @param data         the data root the instructor's notebooks read
  * @param python       the Python with Jupyter's nbclient
  * @param submissions  zips or folders, or folders of them
+ * @param noSandbox    run hand-in code without the sandbox (unsafe)
+ * @param keepWork     keep each hand-in's scratch folder
+ * @param judgeOnly    judge only: no notebook re-execution, no PDF
  */
-record GradeOptions(Path root, Path out, int jobs, int cellTimeout, int checkTimeout, String memory, String profile, Path data,
-                    String python, List<Path> submissions) {
+record GradeOptions(Path root, Path out, int jobs, int cellTimeout, int checkTimeout, int notebookTimeout, String memory, String profile,
+                    Path data, String python, List<Path> submissions, boolean noSandbox, boolean keepWork, boolean judgeOnly) {
     static final String USAGE = """
             Usage: ./workbook grade [options] SUBMISSION...
 
             Grades hand-ins (zips from ./workbook submit, folders, or folders of them), each in a fresh
-            scratch copy of this instructor edition: overlays only the student-editable library files,
-            builds, runs the hidden checks, re-executes the instructor's notebooks against that library,
-            and writes per submission graded-report.pdf and feedback.txt, and one gradebook.csv.
+            scratch copy of the student edition (released from this tree) with only the hand-in's
+            student-editable library files laid over it. Every process running hand-in code (the build,
+            the judge's worker, the notebooks) runs in the bubblewrap sandbox. Grades come from the judge
+            alone: each exercise on its public and hidden cases. The notebooks are re-executed only to
+            render graded-report.pdf. Writes per hand-in feedback.txt (and the PDF), and one gradebook.csv
+            keyed by the manifests' student ids.
 
             Options:
               --out DIR           output folder (default build/grades)
               --jobs N            submissions graded at once (default: the number of cores)
               --cell-timeout S    seconds one notebook cell may run (default 600)
-              --check-timeout S   seconds one hidden check may run (default 60)
+              --check-timeout S   seconds one case of the judge may run (default 60)
+              --notebook-timeout S  seconds the notebooks' re-execution may take in all (default 3600)
+              --judge-only        judge only: no notebooks, no PDF
+              --keep-work         keep each hand-in's scratch folder (OUT/work/ID)
+              --no-sandbox        UNSAFE: run hand-in code as this user, with this tree in reach
+                                  (for trusted hand-ins or machines where bubblewrap cannot start)
               --memory SIZE       heap cap of each JVM running a submission's code (default 3g)
               --help              this text
             Environment: NNDL_PROFILE (quick|full, default full), NNDL_DATA (data root).
@@ -43,7 +55,7 @@ record GradeOptions(Path root, Path out, int jobs, int cellTimeout, int checkTim
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
         }
-        if (cellTimeout < 1 || checkTimeout < 1) {
+        if (cellTimeout < 1 || checkTimeout < 1 || notebookTimeout < 1) {
             throw new IllegalArgumentException("--cell-timeout and --check-timeout must be at least 1 second, got "
                     + cellTimeout + " and " + checkTimeout);
         }
@@ -72,6 +84,10 @@ record GradeOptions(Path root, Path out, int jobs, int cellTimeout, int checkTim
         int jobs = Runtime.getRuntime().availableProcessors();
         int cellTimeout = 600;
         int checkTimeout = 60;
+        int notebookTimeout = 3600;
+        boolean noSandbox = false;
+        boolean keepWork = false;
+        boolean judgeOnly = false;
         String memory = "3g";
         String profile = "full";
         String python = "/usr/bin/python3";
@@ -88,6 +104,10 @@ record GradeOptions(Path root, Path out, int jobs, int cellTimeout, int checkTim
                 case "--jobs" -> jobs = number(value(args, ++i, arg), arg);
                 case "--cell-timeout" -> cellTimeout = number(value(args, ++i, arg), arg);
                 case "--check-timeout" -> checkTimeout = number(value(args, ++i, arg), arg);
+                case "--notebook-timeout" -> notebookTimeout = number(value(args, ++i, arg), arg);
+                case "--no-sandbox" -> noSandbox = true;
+                case "--keep-work" -> keepWork = true;
+                case "--judge-only" -> judgeOnly = true;
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -99,8 +119,8 @@ record GradeOptions(Path root, Path out, int jobs, int cellTimeout, int checkTim
         if (root == null || data == null) {
             throw new IllegalArgumentException("--root and --data are required (the launcher gives them)");
         }
-        return new GradeOptions(root, out == null ? root.resolve("build/grades") : out, jobs, cellTimeout, checkTimeout, memory, profile,
-                data, python, submissions);
+        return new GradeOptions(root, out == null ? root.resolve("build/grades") : out, jobs, cellTimeout, checkTimeout, notebookTimeout,
+                memory, profile, data, python, submissions, noSandbox, keepWork, judgeOnly);
     }
 
     private static String value(String[] args, int i, String option) {

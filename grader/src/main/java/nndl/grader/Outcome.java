@@ -1,36 +1,24 @@
 package nndl.grader;
 
 import java.util.List;
-import java.util.Map;
-import nndl.grade.Check;
-import nndl.grade.GradeResult;
-import nndl.grade.Rubric;
+import nndl.judge.ExerciseRubric;
+import nndl.judge.Score;
 
 /**
- * What grading one submission found.
+ * What grading one hand-in found.
  *
- * @param name     the submission's name
- * @param status   {@code graded}, {@code compile-error}, {@code timed-out} or {@code crashed: <reason>}
- * @param results  the graded checks by id (hidden checks included); a check that is absent earned 0
- * @param notes    why a check has no result or failed, by id (an exception, "not run", the cell that failed)
- * @param messages what the feedback says first: ignored files, compile errors, why the run ended
+ * @param id       the student id from its manifest (the gradebook's key)
+ * @param file     the zip or folder's name
+ * @param status   {@code graded}, {@code compile-error}, {@code timed-out at <where>}, {@code memory cap},
+ *                 {@code process cap}, {@code disk cap}, {@code kernel died} or {@code crashed: <why>}
+ * @param score    the judge's verdicts (every exercise 0 and "not judged" when nothing could be judged)
+ * @param messages what the feedback says first: files taken and ignored, compile errors, incidents
  * @param seconds  how long grading took
  */
-record Outcome(String name, String status, Map<String, GradeResult> results, Map<String, String> notes,
-               List<String> messages, double seconds) {
+record Outcome(String id, String file, String status, Score score, List<String> messages, double seconds) {
 
-    /** The checks graded for every submission, in order: the notebooks' rubric, then the hidden group. */
-    static List<Check> checks() {
-        return Rubric.checks().stream().filter(c -> !c.ungraded()).toList();
-    }
-
-    /** Points earned in all. */
-    double total() {
-        return results.values().stream().mapToDouble(GradeResult::earned).sum();
-    }
-
-    /** Points at stake in all. */
-    static int possible() {
-        return checks().stream().mapToInt(Check::points).sum();
+    /** The score of a hand-in of which nothing was judged: every exercise 0 of its points. */
+    static Score nothingJudged(boolean fullData) {
+        return Score.judge(ExerciseRubric.EXERCISES, List.of(), fullData, c -> null, c -> null);
     }
 }

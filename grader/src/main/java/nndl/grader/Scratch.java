@@ -6,51 +6,54 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import nndl.grader.sandbox.SandboxResult;
+import nndl.grader.sandbox.Sandboxed;
+import nndl.release.StudentEdition;
 
 /**
- * A submission's fresh copy of the instructor edition: the tracked files of the instructor's tree,
- * the submission's student-editable files laid over them (nothing else of the submission), the
- * library compiled from that, and the notebooks' classpath folder holding the compiled library
- * beside the instructor's other jars.
+ * A hand-in's scratch folder (spec §10.1): a fresh copy of the student edition (released in memory
+ * from this instructor edition, so every file the hand-in lacks keeps its stub), the hand-in's
+ * student-editable files laid over it and nothing else of it, the library compiled from that in the
+ * sandbox, and the notebooks' classpath folder holding that library beside the shared jars.
  *
- * @param dir       the scratch folder
- * @param overlaid  the student-editable files taken from the submission (paths in the tree)
- * @param ignored   the submission's other files, listed and not used
+ * @param dir       the scratch folder (the only folder the hand-in's processes may write)
+ * @param overlaid  the student-editable files taken from the hand-in (paths in the tree)
+ * @param ignored   the hand-in's other files, listed and not used
  */
 record Scratch(Path dir, List<String> overlaid, List<String> ignored) {
     /** Where the notebooks find their jars, relative to the tree (notebooks/setup: docs/editions.md). */
     static final String CLASSPATH_DIR = "notebook/target/dependency";
+    /** The compiled library of the hand-in, relative to the tree. */
+    static final String CLASSES = "lib/target/classes";
     private static final String LIB_JAR = "nndl-lib-1.0-SNAPSHOT.jar";
+    private static final Pattern JAVAC_ERROR = Pattern.compile("^(/\\S+\\.java):(\\d+): error: (.*)$");
 
-    /**
-     * Copies the instructor tree's tracked files into {@code dir} (emptied first) and overlays the
-     * student-editable files found in {@code submission}.
-     */
-    static Scratch prepare(Path root, List<String> editable, Submission submission, Path dir) throws IOException {
+    /** Writes the student edition into {@code dir} (emptied first) and overlays the hand-in's student-editable files. */
+    static Scratch prepare(StudentEdition.Tree edition, Submission submission, Path dir) throws IOException {
         deleteTree(dir);
-        for (String tracked : trackedFiles(root)) {
-            Path target = dir.resolve(tracked);
+        Files.createDirectories(dir);
+        for (Map.Entry<String, byte[]> file : edition.files().entrySet()) {
+            Path target = dir.resolve(file.getKey());
             Files.createDirectories(target.getParent());
-            Files.copy(root.resolve(tracked), target, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.write(target, file.getValue());
+            if (edition.exec().contains(file.getKey())) {
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
         }
         List<String> overlaid = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : submission.files().entrySet()) {
-            String match = editable.stream().filter(e -> file.getKey().equals(e) || file.getKey().endsWith("/" + e))
+            String match = edition.editable().stream().filter(e -> file.getKey().equals(e) || file.getKey().endsWith("/" + e))
                     .findFirst().orElse(null);
             if (match != null) {
                 Files.write(dir.resolve(match), file.getValue());
@@ -68,79 +71,110 @@ record Scratch(Path dir, List<String> overlaid, List<String> ignored) {
         return name.endsWith(".ipynb") || name.equals("graded-report.pdf") || name.equals("manifest.json");
     }
 
-    private static List<String> trackedFiles(Path root) throws IOException {
-        Process git = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z").redirectErrorStream(false).start();
-        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (git.waitFor() != 0) {
-                throw new IOException("git ls-files failed in " + root + ": the grader copies the instructor edition's tracked files");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+    /** The javac command that compiles the scratch library against the shared jars. */
+    List<String> javacCommand(GradingContext context) throws IOException {
+        Path sources = dir.resolve("lib/src/main/java");
+        List<String> javaFiles;
+        try (Stream<Path> walk = Files.walk(sources)) {
+            javaFiles = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
         }
-        return Stream.of(out.split("\0")).filter(s -> !s.isEmpty()).filter(s -> Files.isRegularFile(root.resolve(s))).toList();
+        Path list = dir.resolve("build/javac-sources.txt");
+        Files.createDirectories(list.getParent());
+        Files.write(list, javaFiles, StandardCharsets.UTF_8);
+        Files.createDirectories(dir.resolve(CLASSES));
+        return List.of(context.jdk().resolve("bin/javac").toString(), "-J-Xmx512m", "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "--release", "17", "-proc:none", "-nowarn",
+                "-encoding", "UTF-8", "-Xmaxerrs", "50", "-d", dir.resolve(CLASSES).toString(), "-cp", context.jarsClasspath(), "@" + list);
     }
 
     /**
-     * Compiles the scratch tree's library against the instructor's jars and assembles the notebooks'
-     * classpath folder: the instructor's jars with the library jar replaced by this one's.
+     * Compiles the library in the sandbox; on success assembles the notebooks' classpath folder.
      *
-     * @return javac's errors as {@code path:line: message} lines (paths in the tree); empty when it compiled
+     * @return javac's errors as {@code path:line: message} (paths in the tree), empty when it compiled;
+     *         a single line naming the cause when the compiler itself was stopped (time, memory)
      */
-    List<String> build(Path root) throws IOException {
-        Path instructorJars = root.resolve(CLASSPATH_DIR);
-        List<Path> dependencies;
-        try (Stream<Path> jars = Files.list(instructorJars)) {
-            dependencies = jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+    List<String> build(GradingContext context, Path log) throws IOException, InterruptedException {
+        SandboxResult result;
+        try (Sandboxed javac = context.sandbox().start(context.spec(javacCommand(context), this, log, context.buildLimits()))) {
+            result = javac.waitFor();
         }
-        Path sources = dir.resolve("lib/src/main/java");
-        Path classes = dir.resolve("lib/target/classes");
-        Files.createDirectories(classes);
-        List<Path> javaFiles;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            javaFiles = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        if (result.status() != SandboxResult.Status.EXITED) {
+            return List.of("the compiler was stopped: " + result.detail());
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IOException("this Java has no compiler: the grader needs a JDK");
-        }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> classpath = dependencies.stream().filter(p -> !p.getFileName().toString().startsWith("nndl-")).map(Path::toString).toList();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", "17", "-proc:none", "-nowarn", "-d", classes.toString(),
-                    "-cp", String.join(java.io.File.pathSeparator, classpath));
-            boolean ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(javaFiles)).call();
-            if (!ok) {
-                return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                        .map(d -> where(d) + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse("")).toList();
+        if (result.exitCode() != 0) {
+            List<String> errors = new ArrayList<>();
+            for (String line : Logs.head(log, 400)) {
+                Matcher m = JAVAC_ERROR.matcher(line);
+                if (m.matches()) {
+                    Path file = Path.of(m.group(1));
+                    errors.add((file.startsWith(dir) ? dir.relativize(file) : file.getFileName()) + ":" + m.group(2) + ": "
+                            + nndl.judge.Reply.cap(m.group(3)));
+                }
             }
+            return errors.isEmpty() ? List.of("javac exited with status " + result.exitCode()) : errors;
         }
         Path target = dir.resolve(CLASSPATH_DIR);
         Files.createDirectories(target);
-        for (Path jar : dependencies) {
-            if (!jar.getFileName().toString().equals(LIB_JAR)) {
-                Files.copy(jar, target.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        jar(classes, target.resolve(LIB_JAR));
-        Files.createDirectories(dir.resolve("notebook/target"));
-        Files.copy(root.resolve("notebook/target/nndl-notebook.jar"), dir.resolve("notebook/target/nndl-notebook.jar"),
-                StandardCopyOption.REPLACE_EXISTING);
+        jar(dir.resolve(CLASSES), target.resolve(LIB_JAR));
         return List.of();
     }
 
-    private String where(Diagnostic<? extends JavaFileObject> d) {
-        if (d.getSource() == null) {
-            return "javac";
+    /**
+     * Writes the student edition's files that no student edits (the notebooks, their runner, the
+     * kernel's files...) back over whatever the hand-in's earlier processes left at their paths, and
+     * empties {@code build/notebooks}: the notebooks' run then starts from the edition, not from files the
+     * judge's worker rewrote. Every hand-in process has ended (its sandbox is closed), so nothing races
+     * this; a link or file in place of a folder is deleted (never followed) and a real folder made.
+     */
+    void restoreEdition(StudentEdition.Tree edition) throws IOException {
+        deleteTree(realFolder(dir.resolve("build/notebooks")));
+        for (Map.Entry<String, byte[]> file : edition.files().entrySet()) {
+            if (edition.editable().contains(file.getKey())) {
+                continue;
+            }
+            Path target = dir.resolve(file.getKey());
+            realFolder(target.getParent());
+            if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(target);
+            }
+            Files.deleteIfExists(target);
+            Files.write(target, file.getValue(), java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (edition.exec().contains(file.getKey())) {
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
         }
-        Path file = Path.of(d.getSource().toUri());
-        return (file.startsWith(dir) ? dir.relativize(file) : file) + ":" + d.getLineNumber();
     }
 
-    /** The classpath a JVM running this submission's library uses: every jar of the notebooks' folder. */
-    String classpath() {
-        return dir.resolve(CLASSPATH_DIR) + "/*";
+    /** Makes {@code folder} and each folder between it and the scratch folder a real folder (a link or file there is deleted); returns it. */
+    private Path realFolder(Path folder) throws IOException {
+        Path relative = dir.relativize(folder);
+        Path p = dir;
+        for (Path name : relative) {
+            p = p.resolve(name.toString());
+            if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(p);
+                Files.createDirectory(p);
+            }
+        }
+        return folder;
+    }
+
+    /** Copies the jars the notebooks need (the shared ones and the notebook module's) beside the compiled library. */
+    void assembleNotebookClasspath(GradingContext context) throws IOException {
+        Path target = dir.resolve(CLASSPATH_DIR);
+        Files.createDirectories(target);
+        try (Stream<Path> jars = Files.list(context.jars())) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, target.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.createDirectories(dir.resolve("notebook/target"));
+        Files.copy(context.notebookJar(), dir.resolve("notebook/target/nndl-notebook.jar"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The classpath of the judge's worker: the compiled library and the shared jars. */
+    String workerClasspath(GradingContext context) {
+        return dir.resolve(CLASSES) + java.io.File.pathSeparator + context.jarsClasspath();
     }
 
     private static void jar(Path classes, Path jar) throws IOException {
@@ -160,7 +194,7 @@ record Scratch(Path dir, List<String> overlaid, List<String> ignored) {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                Files.deleteIfExists(p);
             }
         }
     }

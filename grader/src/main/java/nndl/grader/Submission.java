@@ -64,7 +64,8 @@ record Submission(String name, Path source, Map<String, byte[]> files) {
         long[] total = {0};
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
-                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                // Regular files only, links not followed: a link in a hand-in folder could name any file of this machine.
+                for (Path p : walk.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
                     files.put(path.relativize(p).toString().replace('\\', '/'), limited(Files.readAllBytes(p), total, path));
                 }
             }
@@ -78,6 +79,29 @@ record Submission(String name, Path source, Map<String, byte[]> files) {
             }
         }
         return new Submission(name, path, files);
+    }
+
+    /**
+     * The student id of the hand-in's manifest ({@code "student"} of a {@code manifest.json}), made
+     * safe for a folder name; the file name when there is none.
+     */
+    String studentId() {
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            if (f.getKey().equals("manifest.json") || f.getKey().endsWith("/manifest.json")) {
+                try {
+                    var json = com.google.gson.JsonParser.parseString(new String(f.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+                    if (json.isJsonObject() && json.getAsJsonObject().get("student") instanceof com.google.gson.JsonPrimitive p
+                            && p.isString() && !p.getAsString().isBlank()) {
+                        String id = p.getAsString().strip().replaceAll("[^A-Za-z0-9._-]", "_");
+                        id = id.startsWith(".") ? "_" + id : id;
+                        return id.length() > 64 ? id.substring(0, 64) : id;
+                    }
+                } catch (RuntimeException e) {
+                    return name;  // an unreadable manifest: the file name identifies the hand-in
+                }
+            }
+        }
+        return name;
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

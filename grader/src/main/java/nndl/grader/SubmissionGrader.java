@@ -1,6 +1,5 @@
 package nndl.grader;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -11,157 +10,151 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nndl.grade.Check;
-import nndl.grade.GradeResult;
-import nndl.grade.Rubric;
+import nndl.grader.sandbox.SandboxResult;
+import nndl.judge.Score;
 import nndl.report.GradedReport;
-import nndl.report.HiddenResults;
-import nndl.report.NotebookFile;
+import nndl.report.JudgeResults;
 import nndl.report.ReportMain;
-import nndl.report.TrustedGrades;
 
 /**
- * Grades one submission from start to end in its own scratch tree and processes (docs/editions.md,
- * "Grading"): overlay, build, hidden checks, the instructor's notebooks, then the grades read back
- * from what this run executed, the feedback, the student's written answers and the PDF.
+ * Grades one hand-in from start to end (docs/editions.md, "Grading"): the student edition with the
+ * hand-in's files as scratch, the library built in the sandbox, the judge, then (unless judge-only)
+ * the notebooks re-executed in the sandbox for the report; feedback and the PDF carry the judge's
+ * total. The scratch folder is deleted at the end unless {@code --keep-work}.
  */
 final class SubmissionGrader {
     private static final Object REPORT_LOCK = new Object();
+    /** The library's sources, at the same path in the scratch folder and in the trusted copy (the report names files by it). */
+    private static final String SOURCES = "lib/src/main/java/nndl";
 
-    private final GradeOptions options;
-    private final List<String> editable;
+    private final GradingContext context;
 
-    SubmissionGrader(GradeOptions options, List<String> editable) {
-        this.options = options;
-        this.editable = editable;
+    SubmissionGrader(GradingContext context) {
+        this.context = context;
     }
 
-    /** Grades the submission at {@code source}, writing into {@code out/<name>/}; never throws for the submission's faults. */
-    Outcome grade(Path source) {
+    private GradeOptions options() {
+        return context.options();
+    }
+
+    /** Whether the data is the full CIFAR-10 (else the full-dataset exercises are not graded). */
+    boolean fullData() {
+        return GradedReport.Options.verifiedFullRun(options().profile(), options().data());
+    }
+
+    /**
+     * Grades the hand-in at {@code source}, writing into {@code out/<id>/}; never throws for the hand-in's faults.
+     *
+     * @param id the folder and gradebook key (the manifest's student id, made unique by the caller)
+     */
+    Outcome grade(Submission submission, String id) {
         long start = System.nanoTime();
-        Map<String, GradeResult> results = new LinkedHashMap<>();
-        Map<String, String> notes = new LinkedHashMap<>();
         List<String> messages = new ArrayList<>();
-        String name = source.getFileName().toString();
+        Score score = Outcome.nothingJudged(fullData());
         String status;
+        Path out = options().out().resolve(id);
+        Path work = options().out().resolve("work").resolve(id);
+        // What the grader reads back for the report, outside every scratch folder (ids never start with '.').
+        Path trusted = options().out().resolve("work/.report").resolve(id);
         try {
-            Submission submission = Submission.read(source);
-            name = submission.name();
-            Path out = options.out().resolve(name);
             Scratch.deleteTree(out);
             Files.createDirectories(out);
-            Scratch scratch = Scratch.prepare(options.root(), editable, submission, options.out().resolve("work").resolve(name));
+            messages.add("graded in " + context.sandbox().describe());
+            Scratch scratch = Scratch.prepare(context.edition(), submission, work);
             messages.add("student-editable files taken: " + (scratch.overlaid().isEmpty() ? "none (every exercise keeps its stub)"
                     : String.join(", ", scratch.overlaid())));
             if (!scratch.ignored().isEmpty()) {
-                messages.add("ignored (not student-editable): " + String.join(", ", scratch.ignored()));
+                messages.add("ignored (not student-editable): " + String.join(", ", scratch.ignored().stream().limit(20).toList())
+                        + (scratch.ignored().size() > 20 ? " and " + (scratch.ignored().size() - 20) + " more" : ""));
             }
             writeAnswers(submission, out.resolve("answers.md"));
-            status = run(scratch, out, results, notes, messages);
-            writeReport(scratch, out);
-        } catch (IOException | RuntimeException e) {
-            status = "crashed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
-            messages.add("grading stopped: " + e);
+            // The report's appendix shows the sources as handed in: copied before any of its code runs.
+            Scratch.deleteTree(trusted);
+            ReadBack.copy(scratch.dir(), SOURCES, ".java", trusted.resolve(SOURCES), 1 << 20, 2000);
+            long t0 = System.nanoTime();
+            List<String> errors = scratch.build(context, out.resolve("build.log"));
+            long t1 = System.nanoTime();
+            Logs.cap(out.resolve("build.log"));
+            if (errors.isEmpty() && !options().judgeOnly()) {
+                // Before the worker runs hand-in code: the grader writes into the scratch folder only while
+                // nothing of the hand-in has run there (no link it planted can redirect the copy).
+                scratch.assembleNotebookClasspath(context);
+            }
+            if (!errors.isEmpty()) {
+                messages.add("the library does not compile; every exercise scores 0:");
+                errors.stream().limit(20).forEach(e -> messages.add("  " + e));
+                status = errors.get(0).startsWith("the compiler was stopped") ? "crashed: " + errors.get(0) : "compile-error";
+            } else {
+                Judge.Judged judged = Judge.run(context, scratch, out.resolve("worker.log"), fullData());
+                messages.add(String.format(java.util.Locale.ROOT, "timings: scratch %.1f s, build %.1f s, judge %.1f s",
+                        (t0 - start) / 1e9, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
+                Logs.cap(out.resolve("worker.log"));
+                score = judged.score();
+                judged.incidents().stream().limit(10).forEach(i -> messages.add("judge: " + i));
+                status = judgeStatus(judged);
+                JudgeResults.write(out.resolve("judge.json"), score, "the judge (public and hidden cases)");
+                if (!options().judgeOnly()) {
+                    scratch.restoreEdition(context.edition());
+                    NotebookRun notebooks = NotebookRun.run(context, scratch, out.resolve("notebooks.log"));
+                    if (notebooks.problem() != null) {
+                        messages.add("the notebooks (for the report only) stopped: " + notebooks.problem());
+                        if (status.equals("graded")) {
+                            status = notebooks.problem();
+                        }
+                    }
+                    writeReport(scratch, trusted, out, id);
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            // Whatever broke (an Error included), it ends this hand-in's grading only, with its reason.
+            status = "crashed: " + nndl.judge.Reply.cap(e.getClass().getSimpleName() + ": " + e.getMessage());
+            messages.add("grading stopped: " + status);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = "crashed: grading was interrupted";
         }
-        Outcome outcome = new Outcome(name, status, results, notes, messages, (System.nanoTime() - start) / 1e9);
+        Outcome outcome = new Outcome(id, submission.source().getFileName().toString(), status, score, messages,
+                (System.nanoTime() - start) / 1e9);
         try {
-            Path out = options.out().resolve(name);
             Files.createDirectories(out);
             Files.writeString(out.resolve("feedback.txt"), Feedback.text(outcome), StandardCharsets.UTF_8);
         } catch (IOException e) {
             messages.add("feedback not written: " + e.getMessage());
         }
+        if (!options().keepWork()) {
+            try {
+                Scratch.deleteTree(work);
+                Scratch.deleteTree(trusted);
+            } catch (IOException e) {
+                messages.add("scratch folder not deleted: " + e.getMessage());
+            }
+        }
         return outcome;
     }
 
-    private String run(Scratch scratch, Path out, Map<String, GradeResult> results, Map<String, String> notes,
-                       List<String> messages) throws IOException, InterruptedException {
-        List<String> errors = scratch.build(options.root());
-        if (!errors.isEmpty()) {
-            messages.add("the library does not compile; every check scores 0:");
-            errors.stream().limit(20).forEach(e -> messages.add("  " + e));
-            Rubric.checks().forEach(c -> notes.put(c.id(), "not run: the library does not compile"));
-            return "compile-error";
+    /** The hand-in's status from the judge's run: a cap the sandbox enforced, a time-out, a worker that died, or graded. */
+    private static String judgeStatus(Judge.Judged judged) {
+        if (judged.worstEnd() == SandboxResult.Status.MEMORY_CAP) {
+            return "memory cap";
         }
-        HiddenRun hidden = HiddenRun.run(options.root().resolve("hidden/target/nndl-hidden.jar"), scratch, options,
-                out.resolve("hidden-checks.log"));
-        HiddenResults.write(out.resolve("hidden-checks.json"), hidden.values(), hidden.errors());
-        for (Check check : Rubric.checks(Rubric.HIDDEN)) {
-            Double value = hidden.values().get(check.id());
-            String error = hidden.errors().get(check.id());
-            if (value != null) {
-                results.put(check.id(), check.evaluate(value, true, "hidden checks"));
-            } else {
-                results.put(check.id(), check.evaluate(Double.NaN, true, "hidden checks"));
-                notes.put(check.id(), error != null ? error : "not run: " + (hidden.ended() == null ? "no result" : hidden.ended()));
+        if (judged.worstEnd() == SandboxResult.Status.PROCESS_CAP) {
+            return "process cap";
+        }
+        if (judged.worstEnd() == SandboxResult.Status.DISK_CAP || judged.worstEnd() == SandboxResult.Status.FILE_SIZE_CAP) {
+            return "disk cap";
+        }
+        for (String incident : judged.incidents()) {
+            if (incident.startsWith("timed-out at ")) {
+                return incident;
             }
         }
-        if (hidden.ended() != null) {
-            messages.add("hidden checks stopped: " + hidden.ended() + "; the notebooks were not run");
-            Rubric.checks().stream().filter(c -> !c.notebook().equals(Rubric.HIDDEN))
-                    .forEach(c -> notes.put(c.id(), "not run: the hidden checks stopped first"));
-            return hidden.timedOut() ? "timed-out" : "crashed: " + hidden.ended();
-        }
-        NotebookRun notebooks = NotebookRun.run(scratch, options, out.resolve("notebooks.log"));
-        readNotebookGrades(notebooks.executed(), results, notes);
-        if (notebooks.ended() != null) {
-            messages.add("notebooks stopped: " + notebooks.ended());
-            return notebooks.timedOut() ? "timed-out" : "crashed: " + notebooks.ended();
-        }
-        return "graded";
+        return judged.incidents().isEmpty() ? "graded" : "crashed: " + judged.incidents().get(0);
     }
 
-    /** The grades of the executed notebooks (TrustedGrades), and for each missing one the failed cell that should have recorded it. */
-    private void readNotebookGrades(Path executed, Map<String, GradeResult> results, Map<String, String> notes) throws IOException {
-        boolean full = GradedReport.Options.verifiedFullRun(options.profile(), options.data());
-        for (String notebook : Rubric.NOTEBOOKS) {
-            Path file = executed.resolve(notebook + ".ipynb");
-            if (!Files.isRegularFile(file)) {
-                Rubric.checks(notebook).forEach(c -> notes.putIfAbsent(c.id(), "not run: the notebook was not executed"));
-                continue;
-            }
-            NotebookFile nb = NotebookFile.read(file);
-            results.putAll(TrustedGrades.read(nb, full));
-            failedCells(file, nb, notes);
-            for (Check check : Rubric.checks(notebook)) {
-                if (!results.containsKey(check.id())) {
-                    notes.putIfAbsent(check.id(), "not run");
-                }
-            }
-        }
-    }
-
-    /** Notes, for each check named by a cell the runner recorded as failed, why it has no grade. */
-    private static void failedCells(Path file, NotebookFile nb, Map<String, String> notes) throws IOException {
-        JsonObject root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-        JsonObject meta = root.has("metadata") ? root.getAsJsonObject("metadata") : new JsonObject();
-        if (!meta.has("nndl") || !meta.getAsJsonObject("nndl").has("failed_cells")) {
-            return;
-        }
-        JsonArray failed = meta.getAsJsonObject("nndl").getAsJsonArray("failed_cells");
-        for (JsonElement element : failed) {
-            JsonObject f = element.getAsJsonObject();
-            int index = f.get("index").getAsInt();
-            if (index < 0 || index >= nb.cells().size() || !(nb.cells().get(index) instanceof NotebookFile.Code code)) {
-                continue;
-            }
-            boolean stub = f.has("not_implemented") && f.get("not_implemented").getAsBoolean();
-            String message = f.has("message") ? f.get("message").getAsString() : "";
-            String note = stub ? message : "failed at cell " + f.get("cell").getAsInt() + ": " + message;
-            for (String id : TrustedGrades.namedChecks(code.source())) {
-                notes.put(id, note);
-            }
-        }
-    }
-
-    /** The markdown cells of the submission's notebooks that the instructor's notebooks do not have: the student's answers. */
+    /** The markdown cells of the hand-in's notebooks that the instructor's notebooks do not have: the student's answers. */
     private void writeAnswers(Submission submission, Path file) throws IOException {
         StringBuilder text = new StringBuilder("# Written answers in the submitted notebooks\n\n"
                 + "Markdown cells the instructor's notebooks do not hold, for a person to read; they are not graded automatically.\n");
@@ -170,13 +163,14 @@ final class SubmissionGrader {
                 continue;
             }
             String fileName = entry.getKey().substring(entry.getKey().lastIndexOf('/') + 1);
-            Path instructor = options.root().resolve("notebooks").resolve(fileName);
-            Set<String> known = Files.isRegularFile(instructor) ? markdown(Files.readString(instructor, StandardCharsets.UTF_8)) : Set.of();
+            byte[] edition = context.edition().files().get("notebooks/" + fileName);
             List<String> answers;
             try {
-                answers = markdown(new String(entry.getValue(), StandardCharsets.UTF_8)).stream().filter(m -> !known.contains(m)).toList();
+                Set<String> known = edition == null ? Set.of() : markdown(new String(edition, StandardCharsets.UTF_8));
+                answers = markdown(new String(entry.getValue(), StandardCharsets.UTF_8)).stream().filter(m -> !known.contains(m))
+                        .map(m -> m.length() > 20_000 ? m.substring(0, 20_000) + " […]" : m).toList();
             } catch (RuntimeException e) {
-                text.append("\n## ").append(fileName).append("\n\n(not a readable notebook: ").append(e.getMessage()).append(")\n");
+                text.append("\n## ").append(fileName).append("\n\n(not a readable notebook)\n");
                 continue;
             }
             text.append("\n## ").append(fileName).append("\n\n");
@@ -203,37 +197,26 @@ final class SubmissionGrader {
         return cells;
     }
 
-    /** The graded PDF of what this run executed, with the submission's library sources in the appendix. */
-    private void writeReport(Scratch scratch, Path out) throws IOException {
-        Path executed = scratch.dir().resolve("build/notebooks");
-        Files.createDirectories(executed);
+    /**
+     * The PDF of what this run executed, its total the judge's, with the hand-in's library sources (as
+     * handed in, copied to {@code trusted/lib/src/main/java/nndl}) in the appendix; the executed notebooks are read back from
+     * the scratch folder as regular files only ({@link ReadBack}).
+     */
+    private void writeReport(Scratch scratch, Path trusted, Path out, String id) throws IOException {
+        Path executed = trusted.resolve("notebooks");
+        ReadBack.copy(scratch.dir(), "build/notebooks", ".ipynb", executed, 64L << 20, 50);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (PrintStream stream = new PrintStream(log, true, StandardCharsets.UTF_8)) {
             synchronized (REPORT_LOCK) {
                 List<String> args = new ArrayList<>(List.of("--notebooks", executed.toString(),
                         "--out", out.resolve("graded-report.pdf").toString(),
-                        "--sources", scratch.dir().resolve("lib/src/main/java/nndl").toString(), "--student", out.getFileName().toString(),
-                        "--profile", options.profile(), "--data", options.data().toString(), "--answers", out.resolve("answers.md").toString()));
-                if (Files.isRegularFile(out.resolve("hidden-checks.json"))) {
-                    args.addAll(List.of("--hidden", out.resolve("hidden-checks.json").toString()));
-                }
+                        "--sources", trusted.resolve(SOURCES).toString(), "--student", id,
+                        "--profile", options().profile(), "--data", options().data().toString(), "--answers", out.resolve("answers.md").toString(),
+                        "--judge", out.resolve("judge.json").toString()));
                 ReportMain.run(args.toArray(String[]::new), stream, stream);
             }
         }
         Files.write(out.resolve("report.log"), log.toByteArray());
-    }
-
-    /** The files under {@code lib/src/main/java} of {@code root} that hold a solution block: what a student may change. */
-    static List<String> editableFiles(Path root) throws IOException {
-        Path sources = root.resolve("lib/src/main/java");
-        List<String> files = new ArrayList<>();
-        try (var walk = Files.walk(sources)) {
-            for (Path p : walk.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                if (Files.readString(p, StandardCharsets.UTF_8).lines().anyMatch(l -> l.strip().startsWith("// BEGIN SOLUTION"))) {
-                    files.add(root.relativize(p).toString().replace('\\', '/'));
-                }
-            }
-        }
-        return files;
+        Logs.cap(out.resolve("report.log"));
     }
 }

@@ -29,6 +29,10 @@ class GradeOptionsTest {
         assertEquals("quick", o.profile());
         assertEquals(List.of(Path.of("a.zip"), Path.of("b")), o.submissions());
         assertEquals(60, GradeOptions.parse(with("x")).checkTimeout());
+        GradeOptions plain = GradeOptions.parse(with("x"));
+        assertTrue(!plain.noSandbox() && !plain.keepWork() && !plain.judgeOnly(), "the sandbox is on and scratch is deleted by default");
+        GradeOptions flags = GradeOptions.parse(with("--no-sandbox", "--keep-work", "--judge-only", "x"));
+        assertTrue(flags.noSandbox() && flags.keepWork() && flags.judgeOnly());
     }
 
     @Test

@@ -20,8 +20,8 @@ import nndl.grade.RunInfo;
  * check appears: one whose record is missing "did not run" and earns 0 of its points; one not
  * graded on this data leaves the possible total. Records are read by {@link TrustedGrades}: only
  * their values count, points are recomputed with the current rubric, and whether the run used the
- * full dataset is the caller's verified answer, not the record's claim. The hidden checks'
- * group ({@link Rubric#HIDDEN}) appears only when the grader measured it ({@link #withHidden}).
+ * full dataset is the caller's verified answer, not the record's claim. With the judge's verdicts
+ * ({@link #withJudge}) the total is the judge's: the one total of spec §10.5.
  */
 public final class GradeSummary {
 
@@ -121,8 +121,14 @@ public final class GradeSummary {
     private final List<NotebookScore> notebooks;
     private final List<String> warnings;
     private final Set<String> datasets;
+    private final JudgeResults judge;
 
     private GradeSummary(List<NotebookScore> notebooks, List<String> warnings, Set<String> datasets) {
+        this(notebooks, warnings, datasets, null);
+    }
+
+    private GradeSummary(List<NotebookScore> notebooks, List<String> warnings, Set<String> datasets, JudgeResults judge) {
+        this.judge = judge;
         this.notebooks = notebooks;
         this.warnings = warnings;
         this.datasets = datasets;
@@ -184,23 +190,16 @@ public final class GradeSummary {
     }
 
     /**
-     * Returns this summary with the hidden checks' group added: each check's measured result, or,
-     * where its code failed or did not run, why.
-     *
-     * @param results the graded hidden checks by id (not modified)
-     * @param errors  why a hidden check has no result, by id (not modified)
+     * Returns this summary with the judge's verdicts, whose total is the report's total (spec §10.5):
+     * the notebooks' own grade records are then shown for reading and do not count.
      */
-    public GradeSummary withHidden(Map<String, GradeResult> results, Map<String, String> errors) {
-        List<CheckScore> checks = new ArrayList<>();
-        for (Check check : Rubric.checks(Rubric.HIDDEN)) {
-            GradeResult result = results.get(check.id());
-            MissingChecks.Reason reason = result != null ? null
-                    : new MissingChecks.Reason(MissingChecks.Kind.ERROR, 0, errors.getOrDefault(check.id(), "not run"));
-            checks.add(new CheckScore(check, result, reason));
-        }
-        List<NotebookScore> all = new ArrayList<>(notebooks);
-        all.add(new NotebookScore(Rubric.HIDDEN, true, null, List.copyOf(checks)));
-        return new GradeSummary(List.copyOf(all), warnings, datasets);
+    public GradeSummary withJudge(JudgeResults results) {
+        return new GradeSummary(notebooks, warnings, datasets, results);
+    }
+
+    /** The judge's verdicts when the report has them, else null (a report of the notebooks' records alone). */
+    public JudgeResults judge() {
+        return judge;
     }
 
     /** Returns the notebooks of the rubric, in order, with their checks. */
@@ -213,18 +212,27 @@ public final class GradeSummary {
         return notebooks.stream().flatMap(n -> n.checks().stream()).toList();
     }
 
-    /** Returns the points earned in all notebooks. */
+    /** Returns the points earned in all notebooks (the judge's when the summary has its verdicts). */
     public double earned() {
+        if (judge != null) {
+            return judge.earned();
+        }
         return notebooks.stream().mapToDouble(NotebookScore::earned).sum();
     }
 
-    /** Returns the points possible on the data the notebooks ran on. */
+    /** Returns the points possible on the data the notebooks ran on (the judge's when the summary has its verdicts). */
     public int possible() {
+        if (judge != null) {
+            return judge.possible();
+        }
         return notebooks.stream().mapToInt(NotebookScore::possible).sum();
     }
 
-    /** Returns the points of the checks not graded on this data (excluded from {@link #possible()}). */
+    /** Returns the points not graded on this data (excluded from {@link #possible()}; the judge's when it has its verdicts). */
     public int notGraded() {
+        if (judge != null) {
+            return judge.notGraded();
+        }
         return notebooks.stream().mapToInt(NotebookScore::notGraded).sum();
     }
 
@@ -258,8 +266,14 @@ public final class GradeSummary {
         return score.present() ? line : line + " (notebook not found)";
     }
 
-    /** Returns e.g. "Total: 97.5 / 120 points (30 not graded on this data)". */
+    /**
+     * Returns e.g. "Total: 97.5 / 120 points (30 not graded on this data)" (the judge's total when the
+     * summary has the judge's verdicts, saying so).
+     */
     public String totalLine() {
+        if (judge != null) {
+            return "Total: " + judge.totalLine() + " (" + judge.source() + "; the notebooks' own checks below do not count)";
+        }
         return "Total: " + Numbers.points(earned()) + " / " + possible() + " points"
                 + (notGraded() > 0 ? " (" + notGraded() + " not graded on this data)" : "");
     }
@@ -267,6 +281,13 @@ public final class GradeSummary {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
+        if (judge != null) {
+            for (JudgeResults.Entry e : judge.exercises()) {
+                text.append(e.line()).append('\n');
+                e.cases().forEach(c -> text.append("    ").append(c).append('\n'));
+            }
+            return text.append(totalLine()).toString();
+        }
         for (NotebookScore score : notebooks) {
             text.append(scoreLine(score)).append('\n');
         }

@@ -47,7 +47,7 @@ public final class GradedReport {
      * @param student       the name printed on the cover
      */
     public record Options(Path notebooks, Path out, Path sources, List<String> sourceFolders, String student,
-                          boolean fullDataset, Path hidden, Path answers) {
+                          boolean fullDataset, Path judge, Path answers) {
         public Options {
             if (notebooks == null || out == null || sources == null || sourceFolders == null || student == null) {
                 throw new IllegalArgumentException("GradedReport.Options: notebooks, out, sources, sourceFolders and student are required");
@@ -58,7 +58,7 @@ public final class GradedReport {
         /**
          * Returns build/notebooks → build/report/graded-report.pdf with sources lib/src/main/java/nndl,
          * the default folders, the student from NNDL_STUDENT (else {@link #STUDENT_NOT_SET}), the full dataset only
-         * when {@link #verifiedFullRun} says so for NNDL_PROFILE and NNDL_DATA, no hidden checks and no answers.
+         * when {@link #verifiedFullRun} says so for NNDL_PROFILE and NNDL_DATA, no judge's verdicts and no answers.
          */
         public static Options defaults() {
             String student = System.getenv("NNDL_STUDENT");
@@ -85,42 +85,42 @@ public final class GradedReport {
 
         /** Returns a copy reading the notebooks from {@code folder}. */
         public Options withNotebooks(Path folder) {
-            return new Options(folder, out, sources, sourceFolders, student, fullDataset, hidden, answers);
+            return new Options(folder, out, sources, sourceFolders, student, fullDataset, judge, answers);
         }
 
         /** Returns a copy writing the PDF to {@code pdf}. */
         public Options withOut(Path pdf) {
-            return new Options(notebooks, pdf, sources, sourceFolders, student, fullDataset, hidden, answers);
+            return new Options(notebooks, pdf, sources, sourceFolders, student, fullDataset, judge, answers);
         }
 
         /** Returns a copy taking the appendix sources from {@code root}. */
         public Options withSources(Path root) {
-            return new Options(notebooks, out, root, sourceFolders, student, fullDataset, hidden, answers);
+            return new Options(notebooks, out, root, sourceFolders, student, fullDataset, judge, answers);
         }
 
         /** Returns a copy showing the sub-folders {@code folders} of the source root. */
         public Options withSourceFolders(List<String> folders) {
-            return new Options(notebooks, out, sources, folders, student, fullDataset, hidden, answers);
+            return new Options(notebooks, out, sources, folders, student, fullDataset, judge, answers);
         }
 
         /** Returns a copy naming {@code name} on the cover. */
         public Options withStudent(String name) {
-            return new Options(notebooks, out, sources, sourceFolders, name, fullDataset, hidden, answers);
+            return new Options(notebooks, out, sources, sourceFolders, name, fullDataset, judge, answers);
         }
 
         /** Returns a copy grading full-dataset checks only when {@code full} (the caller verified the data). */
         public Options withFullDataset(boolean full) {
-            return new Options(notebooks, out, sources, sourceFolders, student, full, hidden, answers);
+            return new Options(notebooks, out, sources, sourceFolders, student, full, judge, answers);
         }
 
-        /** Returns a copy adding the hidden checks measured by the grader ({@link HiddenResults} file), or none for null. */
-        public Options withHidden(Path file) {
+        /** Returns a copy whose total is the judge's ({@link JudgeResults} file), or the notebooks' records' for null. */
+        public Options withJudge(Path file) {
             return new Options(notebooks, out, sources, sourceFolders, student, fullDataset, file, answers);
         }
 
         /** Returns a copy ending with the student's written answers (a markdown file), or none for null. */
         public Options withAnswers(Path file) {
-            return new Options(notebooks, out, sources, sourceFolders, student, fullDataset, hidden, file);
+            return new Options(notebooks, out, sources, sourceFolders, student, fullDataset, judge, file);
         }
     }
 
@@ -165,14 +165,13 @@ public final class GradedReport {
         return new Result(out, pages, summary);
     }
 
-    /** The scores of {@code notebooks}, with the hidden checks' group when the options name their results. */
+    /** The scores of {@code notebooks}, with the judge's verdicts (and total) when the options name them. */
     static GradeSummary summary(List<NotebookFile> notebooks, Options options) throws IOException {
         GradeSummary summary = GradeSummary.of(notebooks, options.fullDataset());
-        if (options.hidden() == null) {
+        if (options.judge() == null) {
             return summary;
         }
-        HiddenResults hidden = HiddenResults.read(options.hidden());
-        return summary.withHidden(hidden.results(), hidden.errors());
+        return summary.withJudge(JudgeResults.read(options.judge()));
     }
 
     private static void draw(PageWriter writer, Fonts fonts, Outline outline, List<NotebookFile> notebooks,

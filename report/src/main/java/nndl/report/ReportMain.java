@@ -35,7 +35,8 @@ public final class ReportMain {
               --data DIR        the data root they read (default $NNDL_DATA, else data/); checks
                                 that need the full CIFAR-10 are graded only when the profile is
                                 full and that folder's files pass their checksums
-              --hidden FILE     the grader's hidden-check results (JSON), added as their own group
+              --judge FILE      the judge's verdicts (JSON, JudgeResults): the report's total becomes the judge's
+              --judge-public    judge the public cases on this library first (judge.json beside --out) and use them
               --answers FILE    the student's written answers (markdown), added after the notebooks
               --check           write no PDF; print the scores and exit 1 listing every check that
                                 failed or did not run (ungraded ones included; "not graded on this
@@ -73,6 +74,7 @@ public final class ReportMain {
         GradedReport.Options options = GradedReport.Options.defaults();
         boolean check = false;
         boolean expectStubs = false;
+        boolean judgePublic = false;
         List<String> free = List.of();
         String profile = System.getenv("NNDL_PROFILE");
         String data = System.getenv("NNDL_DATA");
@@ -95,13 +97,23 @@ public final class ReportMain {
                     case "--student" -> options = options.withStudent(value(args, ++i));
                     case "--profile" -> profile = value(args, ++i);
                     case "--data" -> data = value(args, ++i);
-                    case "--hidden" -> options = options.withHidden(Path.of(value(args, ++i)));
+                    case "--judge" -> options = options.withJudge(Path.of(value(args, ++i)));
+                    case "--judge-public" -> judgePublic = true;
                     case "--answers" -> options = options.withAnswers(Path.of(value(args, ++i)));
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "' (see --help)");
                 }
             }
             options = options.withFullDataset(GradedReport.Options.verifiedFullRun(profile,
                     data == null || data.isBlank() ? null : Path.of(data)));
+            if (judgePublic) {
+                // The student's own run: the public cases judged on this JVM's library, so that its total is
+                // the grader's for an honest hand-in (spec §10.5, one total).
+                Path file = options.out().toAbsolutePath().resolveSibling("judge.json");
+                java.nio.file.Files.createDirectories(file.getParent());
+                JudgeResults.write(file, nndl.judge.CheckMain.publicScore(nndl.judge.ExerciseRubric.EXERCISES, options.fullDataset()),
+                        "the judge on the public cases (./workbook check)");
+                options = options.withJudge(file);
+            }
             if (check && expectStubs) {
                 throw new IllegalArgumentException("--check and --expect-stubs exclude each other");
             }
@@ -127,7 +139,7 @@ public final class ReportMain {
         warnings(result.summary(), err);
         out.println(result.summary());
         List<GradeSummary.CheckScore> missing = result.summary().checks().stream().filter(c -> c.result() == null).toList();
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && result.summary().judge() == null) {
             out.println(missing.size() + (missing.size() == 1 ? " check" : " checks") + " scored 0 without a record:");
             missing.forEach(c -> out.println("  ✗ " + c.check().id() + ": " + c.missingDetail()));
         }

@@ -136,17 +136,16 @@ class GradeSummaryTest {
     }
 
     @Test
-    void theHiddenGroupAppearsOnlyWhenMeasured() {
+    void theJudgesTotalIsTheTotalWhenGiven(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         GradeSummary summary = GradeSummary.of(List.of(), false);
-        assertTrue(summary.notebooks().stream().noneMatch(n -> n.notebook().equals(Rubric.HIDDEN)));
-        GradeSummary graded = summary.withHidden(
-                Map.of("hidden.affine_forward", Rubric.get("hidden.affine_forward").evaluate(1e-16, true, "hidden checks")),
-                Map.of("hidden.fc_net", "NotImplementedYet: not implemented yet: FullyConnectedNet.loss"));
-        GradeSummary.NotebookScore hidden = notebook(graded, Rubric.HIDDEN);
-        assertEquals(2.0, hidden.earned());
-        assertEquals(36, hidden.possible());
-        assertEquals("error", check(graded, "hidden.fc_net").statusLabel());
-        assertTrue(check(graded, "hidden.fc_net").missingDetail().contains("FullyConnectedNet.loss"));
-        assertEquals(206, graded.possible());
+        assertEquals(null, summary.judge());
+        nndl.judge.Score score = nndl.judge.Score.judge(nndl.judge.ExerciseRubric.EXERCISES, List.of(), false, c -> null, c -> null);
+        Path file = dir.resolve("judge.json");
+        JudgeResults.write(file, score, "the judge (public cases)");
+        GradeSummary judged = summary.withJudge(JudgeResults.read(file));
+        assertEquals("Total: " + score.totalLine() + " (the judge (public cases); the notebooks' own checks below do not count)",
+                judged.totalLine());
+        assertTrue(score.totalLine().endsWith(", 16 not graded on this data"), score.totalLine());
+        assertTrue(judged.toString().contains("TwoLayerNet.loss: 0 / 3 points, not judged"), judged.toString());
     }
 }
