@@ -66,10 +66,16 @@ final class Judge {
     static Judged run(GradingContext context, Scratch scratch, Path log, boolean fullData) {
         List<Case> all = cases();
         all.forEach(Judge::expected);
-        try (WorkerSession worker = new WorkerSession(context, scratch, log)) {
-            Score score = Score.judge(ExerciseRubric.EXERCISES, all, fullData, Judge::expected, worker::call);
-            return new Judged(score, List.copyOf(worker.incidents()), worker.worstEnd());
+        WorkerSession worker = new WorkerSession(context, scratch, log);
+        Score score;
+        try {
+            score = Score.judge(ExerciseRubric.EXERCISES, all, fullData, Judge::expected, worker::call);
+        } finally {
+            // Closed before its end is read: a cap the last worker hit (a process flood whose shell gave up
+            // while the worker went on answering) shows only once its sandbox has settled.
+            worker.close();
         }
+        return new Judged(score, List.copyOf(worker.incidents()), worker.worstEnd());
     }
 
     /** Runs every case on this JVM's library: the reference against itself (a test of the cases). */

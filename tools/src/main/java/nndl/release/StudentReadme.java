@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import nndl.grade.Check;
 import nndl.grade.Rubric;
+import nndl.judge.Exercise;
+import nndl.judge.ExerciseRubric;
 
 /**
  * The student edition's README, generated: the student's loop (the commands, hot reload, checking one
@@ -45,19 +47,21 @@ final class StudentReadme {
         StringBuilder text = new StringBuilder();
         intro(text);
         text.append("## The exercises (").append(stubs.size()).append(", in the order the notebooks meet them)\n\n")
-                .append("Each check's points are in brackets; a check fed by several exercises needs all of them. The\n")
-                .append("`hidden` checks run your code again on inputs no notebook shows, when your hand-in is graded; your\n")
-                .append("own report leaves them out.\n\n");
+                .append("Grades come from the judge: each exercise is run on its public cases (the notebook's inputs,\n")
+                .append("what `./workbook check` runs) and, when your hand-in is graded, on hidden cases (other shapes, seeds\n")
+                .append("and labels); it earns its points only when every case passes. The last column names the notebook\n")
+                .append("checks that print its numbers while you work.\n\n");
         int number = 0;
         for (Map.Entry<String, List<ExerciseTable.Exercise>> notebook : byNotebook.entrySet()) {
             text.append("### `notebooks/").append(notebook.getKey()).append(".ipynb` (")
-                    .append(Rubric.points(notebook.getKey())).append(" points)\n\n");
-            text.append("| # | exercise | where | checks it feeds (points) |\n|---|---|---|---|\n");
+                    .append(judgedPoints(notebook.getKey())).append(" points)\n\n");
+            text.append("| # | exercise | where | graded as (points) | notebook checks |\n|---|---|---|---|---|\n");
             for (ExerciseTable.Exercise exercise : notebook.getValue()) {
                 Stubber.Stub stub = byTitle.get(exercise.title());
                 text.append("| ").append(++number).append(" | `").append(stub.block().method()).append("`: ")
                         .append(stub.block().name()).append(" | `").append(stub.block().file()).append(':')
-                        .append(stub.begin()).append("` | ").append(checks(stub, exercise)).append(" |\n");
+                        .append(stub.begin()).append("` | ").append(judged(stub)).append(" | ")
+                        .append(checks(stub, exercise)).append(" |\n");
             }
             text.append('\n');
         }
@@ -68,6 +72,19 @@ final class StudentReadme {
         }
         // A removed instructor-only region leaves its blank lines on both sides.
         return text.toString().replaceAll("\n{3,}", "\n\n");
+    }
+
+    /** The judge's points for a notebook: its exercises' points, those needing the full CIFAR-10 included. */
+    private static int judgedPoints(String notebook) {
+        return ExerciseRubric.EXERCISES.stream().filter(e -> e.notebook().equals(notebook)).mapToInt(Exercise::points).sum();
+    }
+
+    /** The judge's exercises that run this block's method, with their points. */
+    private static String judged(Stubber.Stub stub) {
+        List<String> parts = ExerciseRubric.EXERCISES.stream()
+                .filter(e -> e.methods().contains(stub.block().method()))
+                .map(e -> "`" + e.id() + "` (" + e.points() + ")").toList();
+        return parts.isEmpty() ? "not judged" : String.join(", ", parts);
     }
 
     private static String checks(Stubber.Stub stub, ExerciseTable.Exercise exercise) throws ReleaseError {

@@ -28,7 +28,7 @@ class ReleaseMainTest {
         // Not in file order, to show that the README follows the table.
         ReleaseMain.exercises = List.of(
                 new ExerciseTable.Exercise("two_layer_nn", "Net.train: SGD step", List.of()),
-                new ExerciseTable.Exercise("two_layer_nn", "Net.loss: forward pass", List.of("two_layer_nn.toy_scores", "hidden.neural_net_scores")),
+                new ExerciseTable.Exercise("two_layer_nn", "Net.loss: forward pass", List.of("two_layer_nn.toy_scores")),
                 new ExerciseTable.Exercise("two_layer_nn", "Net.loss: the loss", List.of("two_layer_nn.toy_loss")),
                 new ExerciseTable.Exercise("fc_nets", "Net.train: after the loop", List.of("fc_nets.overfit")));
     }
@@ -102,8 +102,8 @@ class ReleaseMainTest {
         assertEquals("#!/bin/bash\necho shared\n", Files.readString(tree.resolve("workbook")));
         assertTrue(Files.isExecutable(tree.resolve("workbook")));
         String readme = Files.readString(tree.resolve("README.md"));
-        assertTrue(readme.contains("| 2 | `Net.loss`: forward pass | `" + BlockScannerTest.FILE + ":13` | `two_layer_nn.toy_scores` (4),"
-                + " `hidden.neural_net_scores` (2) |"), readme);
+        assertTrue(readme.contains("| 2 | `Net.loss`: forward pass | `" + BlockScannerTest.FILE + ":13` | not judged |"
+                + " `two_layer_nn.toy_scores` (4) |"), readme);
         assertTrue(readme.indexOf("| 1 | `Net.train`: SGD step") < readme.indexOf("Net.loss`: forward pass"),
                 "notebook order (the table's), not file order: " + readme);
         assertTrue(readme.contains("### `notebooks/fc_nets.ipynb` (20 points)"), readme);

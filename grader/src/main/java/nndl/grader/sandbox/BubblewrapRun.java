@@ -223,7 +223,16 @@ public final class BubblewrapRun implements Sandboxed {
 
     @Override
     public void close() {
-        if (result == null) end(Status.KILLED, "killed by the grader before it ended");
+        if (result == null) {
+            // A cap hit that the tree survived (a fork refused, then the shell gave up) is still its cause.
+            if (cgroup.oomKills() > 0) {
+                end(Status.MEMORY_CAP, memoryDetail());
+            } else if (cgroup.processCapHits() > 0) {
+                end(Status.PROCESS_CAP, processDetail());
+            } else {
+                end(Status.KILLED, "killed by the grader before it ended");
+            }
+        }
         try {
             if (!done.await(30, TimeUnit.SECONDS)) {
                 throw new UncheckedIOException(new IOException("sandbox " + cgroup + " did not end within 30 s of being killed"));
