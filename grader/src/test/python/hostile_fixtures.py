@@ -172,17 +172,21 @@ def unchanged(root, grades, state, failures):
 
 def solution_lines(root):
     """Lines (over 25 characters) of the instructor's solution blocks that occur nowhere else in lib/ (the student
-    edition shows the rest, e.g. a declaration repeated before another class's block)."""
+    edition shows the rest, e.g. a declaration repeated before another class's block). The comment lines that
+    open a block are its instructions, which the student edition keeps (docs/editions.md, "Stubs"): not secret."""
     inside_lines, outside_lines = set(), set()
     for p in (root / "lib/src/main/java").rglob("*.java"):
-        inside = False
+        inside = opening = False
         for line in p.read_text().splitlines():
             s = line.strip()
             if s.startswith("// BEGIN SOLUTION"):
-                inside = True
+                inside = opening = True
             elif s.startswith("// END SOLUTION"):
                 inside = False
+            elif inside and opening and s.startswith("//"):
+                outside_lines.add(s)
             else:
+                opening = False
                 (inside_lines if inside else outside_lines).add(s)
     return {l for l in inside_lines - outside_lines if len(l) > 25}
 
