@@ -46,7 +46,64 @@ final class CoverPage {
             writer.gap(2);
         }
         writer.gap(6);
+        if (summary.judge() != null) {
+            judgeTable(summary.judge());
+            writer.gap(8);
+            paragraph(List.of(new Inline.Run("The notebooks' own checks (what the notebooks printed and compared; "
+                    + "for reference, they do not count)", styles.bold)));
+            writer.gap(3);
+        }
         table(summary);
+    }
+
+    /**
+     * The judge's verdicts (spec §10.5): one row per exercise under its notebook, its points and its
+     * verdict, and the lines of its failing cases below it. These are the points of the score line.
+     */
+    private void judgeTable(JudgeResults judge) {
+        Inline.Style cell = styles.body.withSize(7.8f);
+        Inline.Style bold = styles.bold.withSize(7.8f);
+        List<TableRenderer.Row> rows = new ArrayList<>();
+        rows.add(row(List.of("Exercise", "Points", "Verdict (" + judge.source() + ")"), bold, true, Styles.HEADER_ROW, null));
+        String notebook = null;
+        for (JudgeResults.Entry e : judge.exercises()) {
+            if (!e.notebook().equals(notebook)) {
+                notebook = e.notebook();
+                rows.add(row(List.of(notebook, "", ""), bold, false, Styles.SUBTOTAL_ROW, null));
+            }
+            String points = !e.graded() ? "(" + e.points() + ")" : Numbers.points(e.earned()) + " / " + e.points();
+            Inline.Style verdictStyle = cell.withColor(judgeColor(e));
+            List<Inline> verdict = new ArrayList<>(List.of(new Inline.Run(verdictLine(e), verdictStyle)));
+            for (String failing : e.cases()) {
+                verdict.add(new Inline.Break());
+                verdict.add(new Inline.Run(failing.strip(), cell));
+            }
+            rows.add(new TableRenderer.Row(List.of(
+                    new TableRenderer.Cell(List.of(new Inline.Run(e.id(), cell)), InlineLayout.Align.LEFT),
+                    new TableRenderer.Cell(List.of(new Inline.Run(points, cell)), InlineLayout.Align.RIGHT),
+                    new TableRenderer.Cell(verdict, InlineLayout.Align.LEFT)), false, null));
+        }
+        rows.add(row(List.of("Total", Numbers.points(judge.earned()) + " / " + judge.possible(),
+                judge.notGraded() > 0 ? judge.notGraded() + " pts not graded on this data" : ""), bold, false, Styles.HEADER_ROW, null));
+        tables.draw(writer, rows, writer.left(), tables.flexibleWidths(rows, writer.width(), 2));
+    }
+
+    /**
+     * The verdict line without its mark, exercise name and points (the row shows both): e.g. "passed",
+     * "failed: 2 of 5 cases", "13 points not graded on this data (...)".
+     */
+    private static String verdictLine(JudgeResults.Entry e) {
+        String line = e.line();
+        int name = line.indexOf(e.id() + ": ");
+        String verdict = name >= 0 ? line.substring(name + e.id().length() + 2) : line;
+        return verdict.replaceFirst("^[0-9.]+ / [0-9]+ points?, ", "");
+    }
+
+    private static Color judgeColor(JudgeResults.Entry e) {
+        if (!e.graded()) {
+            return Styles.MUTED;
+        }
+        return e.earned() >= e.points() ? Styles.PASSED : e.earned() > 0 ? Styles.PARTIAL : Styles.FAILED;
     }
 
     private void paragraph(List<Inline> items) {
@@ -117,7 +174,8 @@ final class CoverPage {
         for (GradeSummary.NotebookScore score : summary.notebooks()) {
             String subtotal = Numbers.points(score.earned()) + " / " + score.possible();
             String note = score.present() ? (score.notGraded() > 0 ? score.notGraded() + " pts not graded" : "") : "notebook not found";
-            rows.add(row(List.of(score.notebook(), "notebook subtotal", "", "", subtotal, note), bold, false, Styles.SUBTOTAL_ROW, null));
+            String what = summary.judge() == null ? "notebook subtotal" : "the notebook's own subtotal (not counted)";
+            rows.add(row(List.of(score.notebook(), what, "", "", subtotal, note), bold, false, Styles.SUBTOTAL_ROW, null));
             for (GradeSummary.CheckScore check : score.checks()) {
                 String points = check.check().ungraded() ? "—"
                         : check.outcome() == GradeSummary.Outcome.NOT_GRADED ? "(" + check.check().points() + ")"
@@ -127,8 +185,10 @@ final class CoverPage {
                         check.statusLabel()), cell, false, null, color(check.outcome())));
             }
         }
-        rows.add(row(List.of("Total", "", "", "", Numbers.points(summary.earned()) + " / " + summary.possible(),
-                summary.notGraded() > 0 ? summary.notGraded() + " pts not graded" : ""), bold, false, Styles.HEADER_ROW, null));
+        if (summary.judge() == null) {
+            rows.add(row(List.of("Total", "", "", "", Numbers.points(summary.earned()) + " / " + summary.possible(),
+                    summary.notGraded() > 0 ? summary.notGraded() + " pts not graded" : ""), bold, false, Styles.HEADER_ROW, null));
+        }
         tables.draw(writer, rows, writer.left(), tables.flexibleWidths(rows, writer.width(), 1));
         writer.gap(3);
         paragraph(List.of(new Inline.Run("† graded on the full CIFAR-10 dataset only.", styles.small.withColor(Styles.MUTED))));
@@ -147,7 +207,8 @@ final class CoverPage {
         List<TableRenderer.Cell> cells = new ArrayList<>();
         for (int c = 0; c < texts.size(); c++) {
             Inline.Style cellStyle = c == texts.size() - 1 && statusColor != null ? style.withColor(statusColor) : style;
-            InlineLayout.Align align = c == 2 || c == 4 ? InlineLayout.Align.RIGHT : InlineLayout.Align.LEFT;
+            InlineLayout.Align align = texts.size() == 6 && (c == 2 || c == 4) || texts.size() == 3 && c == 1
+                    ? InlineLayout.Align.RIGHT : InlineLayout.Align.LEFT;
             cells.add(new TableRenderer.Cell(List.of(new Inline.Run(texts.get(c), cellStyle)), align));
         }
         return new TableRenderer.Row(cells, header, background);

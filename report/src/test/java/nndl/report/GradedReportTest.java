@@ -62,6 +62,40 @@ class GradedReportTest {
     }
 
     @Test
+    void aJudgedReportShowsTheJudgesVerdictPerExerciseAboveTheNotebooksOwnChecks(@TempDir Path judged) throws IOException {
+        Path file = judged.resolve("judge.json");
+        Files.writeString(file, """
+                {"source": "the judge (public and hidden cases)", "earned": 4.0, "possible": 7, "notGraded": 13,
+                 "exercises": [
+                  {"id": "TwoLayerNet.scores", "notebook": "two_layer_nn", "points": 4, "earned": 4.0, "graded": true,
+                   "line": "✓ TwoLayerNet.scores: 4 / 4 points, passed", "cases": []},
+                  {"id": "TwoLayerNet.loss", "notebook": "two_layer_nn", "points": 3, "earned": 0.0, "graded": true,
+                   "line": "✗ TwoLayerNet.loss: 0 / 3 points, failed", "cases": ["  hidden case 2 (N=7, seed 11): loss differs by 0.25"]},
+                  {"id": "TwoLayerNet.cifar_accuracy", "notebook": "two_layer_nn", "points": 13, "earned": 0.0, "graded": false,
+                   "line": "– TwoLayerNet.cifar_accuracy: 13 points not graded on this data", "cases": []}]}
+                """);
+        GradedReport.Result withJudge = GradedReport.write(GradedReport.Options.defaults()
+                .withNotebooks(dir.resolve("notebooks"))
+                .withOut(judged.resolve("graded-report.pdf"))
+                .withSources(ReportFixtures.writeSources(judged))
+                .withStudent("Ada Lovelace (UID 123456789)")
+                .withJudge(file));
+        try (PDDocument document = Loader.loadPDF(withJudge.pdf().toFile())) {
+            String cover = text(document, 1, 2);
+            int judge = cover.indexOf("Verdict (the judge (public and hidden cases))");
+            int notebooks = cover.indexOf("The notebooks' own checks");
+            assertTrue(judge > 0 && notebooks > judge, "the judge's table first, then the notebooks' checks:\n" + cover);
+            for (String expected : List.of("Score: 4 / 7 points, 13 not graded on this data", "TwoLayerNet.scores 4 / 4 passed",
+                    "TwoLayerNet.loss 0 / 3 failed hidden case 2 (N=7, seed 11): loss differs by 0.25",
+                    "TwoLayerNet.cifar_accuracy (13) 13 points not graded on this data", "Total 4 / 7",
+                    "the notebook's own subtotal (not counted)")) {
+                assertTrue(cover.contains(expected), "cover lacks '" + expected + "':\n" + cover);
+            }
+            assertFalse(cover.substring(notebooks).contains("Total 142 / 151"), "the notebooks' total is not a second total");
+        }
+    }
+
+    @Test
     void notebooksAppearInOrderWithTheirOutputs() throws IOException {
         try (PDDocument document = Loader.loadPDF(result.pdf().toFile())) {
             String all = text(document, 1, document.getNumberOfPages());
