@@ -226,3 +226,36 @@ class JJavaEnvironment(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class KnockOnFailures(OneKernel):
+    """A cell that fails only because an earlier cell failed ends its error with the cell it needed
+    and that cell's own failure (spec section 11), numbered by execution count as the notebook shows."""
+
+    def error_of(self, code):
+        reply, messages = execute(self.client, code)
+        self.assertEqual(reply["status"], "error", code)
+        errors = [m["content"] for m in messages if m["msg_type"] == "error"]
+        self.assertEqual(len(errors), 1, messages)
+        return reply["execution_count"], errors[0]
+
+    def test_a_null_variable_of_a_failed_cell_names_that_cell_and_its_cause(self):
+        count, _ = self.error_of('String word = Integer.toString(Integer.parseInt("x"));')
+        _, error = self.error_of("word.length()")
+        self.assertEqual(error["ename"], "NullPointerException")
+        self.assertIn('"REPL.', error["traceback"][0], "the kernel's own report stays first")
+        self.assertEqual(error["traceback"][-1],
+                         f'needs `word` from In [{count}], which stopped: NumberFormatException: For input string: "x"')
+
+    def test_a_variable_never_declared_after_a_failure_names_that_cell(self):
+        count, _ = self.error_of('int k = Integer.parseInt("y");\nint later = 5;')
+        _, error = self.error_of("int doubled = later * 2;")
+        self.assertEqual(error["ename"], "CompileError")
+        self.assertEqual(error["traceback"][-1],
+                         f'needs `later` from In [{count}], which stopped: NumberFormatException: For input string: "y"')
+
+    def test_a_null_the_cell_itself_made_is_its_own_bug(self):
+        reply, _ = execute(self.client, "String fine = null;")
+        self.assertEqual(reply["status"], "ok")
+        _, error = self.error_of("fine.length()")
+        self.assertFalse(any("needs `" in line for line in error["traceback"]), error["traceback"])

