@@ -20,7 +20,7 @@ import nndl.release.StudentEdition;
  * What one {@code ./workbook grade} call shares between its hand-ins: the student edition released
  * once in memory, the sandbox, the JDK, and a folder outside the instructor tree ({@code OUT/work/.shared})
  * holding the only files of the instructor's build a hand-in's processes may read: the third-party
- * jars (never the instructor's {@code nndl-lib} jar: it holds the model answers), the notebook
+ * jars (never the instructor's {@code nndl-lib} jar: it holds the model answers), the display
  * module's jar and the kernelspec.
  *
  * @param options the command line
@@ -51,7 +51,7 @@ record GradingContext(GradeOptions options, StudentEdition.Tree edition, Sandbox
                 }
             }
         }
-        Files.copy(options.root().resolve("notebook/target/nndl-notebook.jar"), shared.resolve("nndl-notebook.jar"));
+        Files.copy(options.root().resolve("display/target/nndl-display.jar"), shared.resolve("nndl-display.jar"));
         Path kernelspec = options.root().resolve("build/jupyter/share/jupyter/kernels/java");
         if (Files.isDirectory(kernelspec)) {
             Path target = shared.resolve("jupyter/share/jupyter/kernels/java");
@@ -71,9 +71,9 @@ record GradingContext(GradeOptions options, StudentEdition.Tree edition, Sandbox
         return shared.resolve("jars");
     }
 
-    /** The notebook module's jar. */
-    Path notebookJar() {
-        return shared.resolve("nndl-notebook.jar");
+    /** The display module's jar (plots, tables, the notebooks' checks). */
+    Path displayJar() {
+        return shared.resolve("nndl-display.jar");
     }
 
     /** Every shared jar, as a classpath. */

@@ -32,7 +32,7 @@ import nndl.release.StudentEdition;
  */
 record Scratch(Path dir, List<String> overlaid, List<String> ignored) {
     /** Where the notebooks find their jars, relative to the tree (notebooks/setup: docs/editions.md). */
-    static final String CLASSPATH_DIR = "notebook/target/dependency";
+    static final String CLASSPATH_DIR = "display/target/dependency";
     /** The compiled library of the hand-in, relative to the tree. */
     static final String CLASSES = "lib/target/classes";
     private static final String LIB_JAR = "nndl-lib-1.0-SNAPSHOT.jar";
@@ -159,7 +159,7 @@ record Scratch(Path dir, List<String> overlaid, List<String> ignored) {
         return folder;
     }
 
-    /** Copies the jars the notebooks need (the shared ones and the notebook module's) beside the compiled library. */
+    /** Copies the jars the notebooks need (the shared ones and the display module's) beside the compiled library. */
     void assembleNotebookClasspath(GradingContext context) throws IOException {
         Path target = dir.resolve(CLASSPATH_DIR);
         Files.createDirectories(target);
@@ -168,8 +168,8 @@ record Scratch(Path dir, List<String> overlaid, List<String> ignored) {
                 Files.copy(jar, target.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Files.createDirectories(dir.resolve("notebook/target"));
-        Files.copy(context.notebookJar(), dir.resolve("notebook/target/nndl-notebook.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(dir.resolve("display/target"));
+        Files.copy(context.displayJar(), dir.resolve("display/target/nndl-display.jar"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The classpath of the judge's worker: the compiled library and the shared jars. */

@@ -26,7 +26,7 @@ class ReadBackTest {
     @Test
     void onlyRegularFilesWithoutFollowingLinks() throws Exception {
         Path secret = Files.writeString(dir.resolve("secret.ipynb"), "instructor's file");
-        Path secretFolder = Files.createDirectories(dir.resolve("instructor/notebooks"));
+        Path secretFolder = Files.createDirectories(dir.resolve("instructor/displays"));
         Files.writeString(secretFolder.resolve("model.ipynb"), "model answers");
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
         Path executed = Files.createDirectories(scratch.resolve("build/notebooks"));

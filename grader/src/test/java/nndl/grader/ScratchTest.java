@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScratchTest {
     private static final String AFFINE = "lib/src/main/java/nndl/layers/Affine.java";
     private static final String RELU = "lib/src/main/java/nndl/layers/Relu.java";
-    private static final String GRADE = "notebook/src/main/java/nndl/grade/Grade.java";
+    private static final String GRADE = "display/src/main/java/nndl/grade/Grade.java";
 
     @TempDir
     Path dir;
@@ -63,18 +63,18 @@ class ScratchTest {
         Scratch scratch = Scratch.prepare(edition(), eve, dir.resolve("work/eve"));
         // What the hand-in's worker could leave: a file rewritten, a folder replaced by a link to the
         // instructor's, a planted executed notebook.
-        Path instructor = Files.createDirectories(dir.resolve("instructor/notebook/src/main/java/nndl/grade"));
+        Path instructor = Files.createDirectories(dir.resolve("instructor/display/src/main/java/nndl/grade"));
         Files.writeString(instructor.resolve("Grade.java"), "instructor's");
         Path grade = scratch.dir().resolve(GRADE);
-        Scratch.deleteTree(scratch.dir().resolve("notebook"));
-        Files.createSymbolicLink(scratch.dir().resolve("notebook"), dir.resolve("instructor/notebook"));
+        Scratch.deleteTree(scratch.dir().resolve("display"));
+        Files.createSymbolicLink(scratch.dir().resolve("display"), dir.resolve("instructor/display"));
         Files.createDirectories(scratch.dir().resolve("build/notebooks"));
         Files.writeString(scratch.dir().resolve("build/notebooks/fc_nets.ipynb"), "forged");
         Files.writeString(scratch.dir().resolve(AFFINE), "class Affine { /* rewritten while it ran */ }");
 
         scratch.restoreEdition(edition());
         assertEquals("class Grade {}\n", Files.readString(grade));
-        assertFalse(Files.isSymbolicLink(scratch.dir().resolve("notebook")));
+        assertFalse(Files.isSymbolicLink(scratch.dir().resolve("display")));
         assertEquals("instructor's", Files.readString(instructor.resolve("Grade.java")));
         assertFalse(Files.exists(scratch.dir().resolve("build/notebooks/fc_nets.ipynb")));
         // A student-editable file is the hand-in's own: left as its code left it.

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class NotebookSetupTest {
     private static final Path NOTEBOOKS = Path.of("..", "notebooks");
     private static final List<String> FIRST_CELL = List.of(
-            "%classpath ../notebook/target/dependency/*.jar",
-            "%classpath ../notebook/target/nndl-notebook.jar",
+            "%classpath ../display/target/dependency/*.jar",
+            "%classpath ../display/target/nndl-display.jar",
             "%load setup.jsh");
 
     private static List<Path> notebooks() throws IOException {

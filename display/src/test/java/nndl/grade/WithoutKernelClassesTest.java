@@ -14,7 +14,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /**
- * jjava-jupyter is a provided dependency: from a plain {@code java -cp nndl-notebook.jar:nndl-lib.jar:...} command
+ * jjava-jupyter is a provided dependency: from a plain {@code java -cp nndl-display.jar:nndl-lib.jar:...} command
  * its classes are absent. Loads the library without them and grades a value.
  */
 class WithoutKernelClassesTest {

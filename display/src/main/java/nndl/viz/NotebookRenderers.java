@@ -42,8 +42,8 @@ public final class NotebookRenderers implements Extension {
         try {
             register(kernel.getRenderer());
         } catch (LinkageError e) {
-            System.err.println("nndl-notebook: charts and tables will show as text: " + e.getMessage().replace('/', '.')
-                    + " is not on the classpath; add notebook/target/dependency/*.jar before nndl-notebook.jar");
+            System.err.println("nndl-display: charts and tables will show as text: " + e.getMessage().replace('/', '.')
+                    + " is not on the classpath; add display/target/dependency/*.jar before nndl-display.jar");
         }
     }
 
