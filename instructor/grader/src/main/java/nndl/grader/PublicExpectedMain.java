@@ -13,7 +13,7 @@ import nndl.judge.PublicCases;
 import nndl.judge.PublicExpected;
 
 /**
- * Records the reference's outputs of the public cases into {@code lib/src/main/resources}
+ * Records the reference's outputs of the public cases into {@code judge/src/main/resources}
  * ({@link PublicExpected#RESOURCE}), the data that lets {@code ./workbook check} judge them in the
  * student edition: {@code java -cp GRADER_CP nndl.grader.PublicExpectedMain ROOT}. Run it after a
  * public case or a model answer changes; {@code PublicExpectedTest} fails while the file is stale.
@@ -28,7 +28,7 @@ public final class PublicExpectedMain {
             System.err.println("usage: PublicExpectedMain ROOT");
             System.exit(2);
         }
-        Path file = Path.of(args[0]).resolve("lib/src/main/resources" + PublicExpected.RESOURCE);
+        Path file = Path.of(args[0]).resolve("judge/src/main/resources" + PublicExpected.RESOURCE);
         Files.createDirectories(file.getParent());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             write(out);

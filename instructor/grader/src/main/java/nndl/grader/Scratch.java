@@ -35,6 +35,8 @@ record Scratch(Path dir, List<String> overlaid, List<String> ignored) {
     static final String CLASSPATH_DIR = "display/target/dependency";
     /** The compiled library of the hand-in, relative to the tree. */
     static final String CLASSES = "lib/target/classes";
+    /** The source folders compiled into {@link #CLASSES}: the library, then the judge's worker and cases (the edition's, never the hand-in's). */
+    static final List<String> COMPILED = List.of("lib/src/main/java", "judge/src/main/java");
     private static final String LIB_JAR = "nndl-lib-1.0-SNAPSHOT.jar";
     private static final Pattern JAVAC_ERROR = Pattern.compile("^(/\\S+\\.java):(\\d+): error: (.*)$");
 
@@ -71,12 +73,16 @@ record Scratch(Path dir, List<String> overlaid, List<String> ignored) {
         return name.endsWith(".ipynb") || name.equals("graded-report.pdf") || name.equals("manifest.json");
     }
 
-    /** The javac command that compiles the scratch library against the shared jars. */
+    /**
+     * The javac command that compiles the scratch library, with the judge's student-visible half (its
+     * worker runs on that library), against the shared jars.
+     */
     List<String> javacCommand(GradingContext context) throws IOException {
-        Path sources = dir.resolve("lib/src/main/java");
-        List<String> javaFiles;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            javaFiles = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+        List<String> javaFiles = new ArrayList<>();
+        for (String sources : COMPILED) {
+            try (Stream<Path> walk = Files.walk(dir.resolve(sources))) {
+                javaFiles.addAll(walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList());
+            }
         }
         Path list = dir.resolve("build/javac-sources.txt");
         Files.createDirectories(list.getParent());

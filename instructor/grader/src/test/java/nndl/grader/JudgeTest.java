@@ -58,7 +58,7 @@ class JudgeTest {
             byCase.put(cases.get(i), recorded.get(i));
         }
         Score score = Score.judge(ExerciseRubric.EXERCISES, cases, false, byCase::get, c -> Reply.of(Judge.expected(c)));
-        assertEquals(score.possible(), score.earned(), "lib/src/main/resources" + PublicExpected.RESOURCE
+        assertEquals(score.possible(), score.earned(), "judge/src/main/resources" + PublicExpected.RESOURCE
                 + " is stale: run java -cp 'instructor/grader/target/nndl-grader.jar:instructor/grader/target/dependency/*' nndl.grader.PublicExpectedMain .\n"
                 + score.text());
     }
