@@ -65,11 +65,11 @@ def execute(client, code):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--project", required=True, help="the project root (lib/, notebook/target/dependency/)")
+    parser.add_argument("--project", required=True, help="the project root (lib/, display/target/dependency/)")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     project = Path(args.project).resolve()
-    dependencies = project / "notebook" / "target" / "dependency"
+    dependencies = project / "display" / "target" / "dependency"
     jars = sorted(dependencies.glob("nndl-lib-*.jar"))
     if not jars:
         sys.exit("hot reload bench: no nndl-lib jar in %s (build first)" % dependencies)
@@ -81,8 +81,8 @@ def main():
         built = jars[0].stat().st_mtime - 60
         for path in (root / "lib").rglob("*.java"):
             os.utime(path, (built, built))
-        (root / "notebook" / "target").mkdir(parents=True)
-        (root / "notebook" / "target" / "dependency").symlink_to(dependencies, target_is_directory=True)
+        (root / "display" / "target").mkdir(parents=True)
+        (root / "display" / "target" / "dependency").symlink_to(dependencies, target_is_directory=True)
         relu = root / RELU
         original = relu.read_text()
         if FORWARD not in original:

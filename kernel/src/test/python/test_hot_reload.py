@@ -2,7 +2,7 @@
 cell using Relu.reluForward, the file rewritten, the same cell again in the same kernel.
 
 Each test class works on a scratch copy of lib/src/main/java (NNDL_ROOT points the kernel at it);
-the library's built jars (notebook/target/dependency, from the Maven build) are linked in, never
+the library's built jars (display/target/dependency, from the Maven build) are linked in, never
 changed. The copied sources are dated before the jar, as after a build."""
 import os
 import re
@@ -17,7 +17,7 @@ from kernel_support import execute, result_text, stream_text
 from test_session import start, stop
 
 PROJECT = kernel_support.HERE.parents[3]
-DEPENDENCIES = PROJECT / "notebook" / "target" / "dependency"
+DEPENDENCIES = PROJECT / "display" / "target" / "dependency"
 RELU = "lib/src/main/java/nndl/layers/Relu.java"
 FORWARD = "    public static Forward<Cache> reluForward(DMatrixRMaj x) {\n"
 CELL = "java.util.Arrays.toString(Relu.reluForward(x).out().data)"
@@ -34,15 +34,15 @@ def library_jar():
 
 def scratch_project():
     """A project folder with a copy of lib/src/main/java, dated a minute before the library's jar,
-    and notebook/target/dependency linked to the real one."""
+    and display/target/dependency linked to the real one."""
     root = Path(tempfile.mkdtemp(prefix="nndl-hot-reload-test-"))
     shutil.copytree(PROJECT / "lib" / "src" / "main" / "java", root / "lib" / "src" / "main" / "java")
     shutil.copy(PROJECT / "pom.xml", root / "pom.xml")
     before_jar = library_jar().stat().st_mtime - 60
     for path in (root / "lib").rglob("*.java"):
         os.utime(path, (before_jar, before_jar))
-    (root / "notebook" / "target").mkdir(parents=True)
-    (root / "notebook" / "target" / "dependency").symlink_to(DEPENDENCIES, target_is_directory=True)
+    (root / "display" / "target").mkdir(parents=True)
+    (root / "display" / "target" / "dependency").symlink_to(DEPENDENCIES, target_is_directory=True)
     return root
 
 

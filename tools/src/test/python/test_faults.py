@@ -26,7 +26,7 @@ from pathlib import Path
 SOURCE = Path(__file__).resolve().parents[4]
 SHARED = Path(os.environ.get("NNDL_SHARED_DATASETS", SOURCE.parent / "shared" / "datasets")).resolve()
 NOTEBOOKS = ["two_layer_nn", "fc_nets", "mnist_multilayer", "backprop_exercises", "momentum_training"]
-MODULES = ["lib", "notebook", "report", "tools", "bench", "kernel"]
+MODULES = ["lib", "judge", "display", "report", "tools", "bench", "kernel"]
 
 TREE = None        # the scratch tree
 DATA = None        # a scratch copy of the shared datasets
@@ -492,7 +492,7 @@ class KnockOnTest(FaultTest):
         path.write_text(json.dumps(notebook(*self.CELLS)))
         out_dir = SCRATCH / "knock" / "out"
         env = environment(JUPYTER_PATH=str(TREE / "build" / "jupyter" / "share" / "jupyter"))
-        done = subprocess.run(["/usr/bin/python3", str(TREE / "kernel/src/main/python/run_notebooks.py"), str(path),
+        done = subprocess.run(["/usr/bin/python3", str(TREE / "launcher/src/main/python/run_notebooks.py"), str(path),
                                "--out", str(out_dir), "--keep-going", "--quiet"], env=env, timeout=300,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         out = done.stdout
@@ -526,11 +526,11 @@ class KnockOnTest(FaultTest):
 
 
 class KnockOnRulesTest(unittest.TestCase):
-    """The rules of kernel/src/main/python/knock_on.py on cells as the kernel reports them (no kernel)."""
+    """The rules of launcher/src/main/python/knock_on.py on cells as the kernel reports them (no kernel)."""
 
     @classmethod
     def setUpClass(cls):
-        sys.path.insert(0, str(SOURCE / "kernel" / "src" / "main" / "python"))
+        sys.path.insert(0, str(SOURCE / "launcher" / "src" / "main" / "python"))
         import knock_on
         cls.k = knock_on
 

@@ -104,14 +104,14 @@ final class FullNotebooks {
      * The kernelspec must be installed (the launcher does it) and JUPYTER_PATH set.
      *
      * @param python   interpreter with Jupyter
-     * @param project  the project root (notebooks/, kernel/src/main/python/run_notebooks.py)
+     * @param project  the project root (notebooks/, launcher/src/main/python/run_notebooks.py)
      * @param dataRoot the data root
      * @param out      folder for the executed copies (replaced)
      * @param data     the data's one-line description, kept in the outcome
      */
     static Outcome run(String python, Path project, Path dataRoot, Path out, String data) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(python, "-Xfrozen_modules=off",
-                project.resolve("kernel/src/main/python/run_notebooks.py").toString()));
+                project.resolve("launcher/src/main/python/run_notebooks.py").toString()));
         NOTEBOOKS.forEach(n -> command.add(project.resolve("notebooks/" + n + ".ipynb").toString()));
         command.addAll(List.of("--out", out.toString(), "--quiet"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -26,7 +26,7 @@ public record HotReloadLatency(double first, Timing runs, String problem) {
      * Measures {@code edits} edits after a first one.
      *
      * @param python  Debian's Python with jupyter_client
-     * @param project the project root (lib/, notebook/target/dependency/, the script)
+     * @param project the project root (lib/, display/target/dependency/, the script)
      * @param edits   timed edits after the first (≥ 1)
      */
     public static HotReloadLatency measure(String python, Path project, int edits) {

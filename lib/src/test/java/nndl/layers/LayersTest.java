@@ -108,7 +108,7 @@ class LayersTest {
         CommonOps_DDRM.scale(0.001, x);
         int[] y = NpRandom.randint(10, 50);
         Losses.Result r = Losses.softmaxLoss(x, y);
-        // NumPy with the same seed and draws (tools/reference/losses.py prints it): 2.302771920809038.
+        // NumPy with the same seed and draws (instructor/reference/losses.py prints it): 2.302771920809038.
         assertEquals(2.302771920809038, r.loss(), 1e-14);
         assertEquals(Math.log(10), r.loss(), 0.01);
         DMatrixRMaj dxNum = evalNumericalGradient(v -> Losses.softmaxLoss(v, y).loss(), x);
@@ -131,7 +131,7 @@ class LayersTest {
         DMatrixRMaj x = NpRandom.randn(50, 10);
         int[] y = NpRandom.randint(10, 50);
         Losses.Result r = Losses.svmLoss(x, y);
-        // NumPy, the cs231n hinge loss on the same seed and draws (tools/reference/losses.py): 11.300387443137328.
+        // NumPy, the cs231n hinge loss on the same seed and draws (instructor/reference/losses.py): 11.300387443137328.
         assertEquals(11.300387443137328, r.loss(), 1e-13);
         DMatrixRMaj dxNum = evalNumericalGradient(v -> Losses.svmLoss(v, y).loss(), x);
         assertBelow(1e-8, relError(dxNum, r.dx()), "svmLoss dx error");

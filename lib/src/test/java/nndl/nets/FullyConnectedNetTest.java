@@ -56,7 +56,7 @@ class FullyConnectedNetTest {
         NpRandom.seed(3);
         DMatrixRMaj x = NpRandom.randn(2, 15);
         int[] y = NpRandom.randint(10, 2);
-        // NumPy reference with the same seed and draw order (tools/reference/fc_net.py): initial losses per reg.
+        // NumPy reference with the same seed and draw order (instructor/reference/fc_net.py): initial losses per reg.
         double[] numpyLoss = {2.3044379738497254, 6.995043700309254};
         double[] regs = {0.0, 3.14};
         for (int r = 0; r < 2; r++) {

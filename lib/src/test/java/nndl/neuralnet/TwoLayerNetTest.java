@@ -85,7 +85,7 @@ class TwoLayerNetTest {
         // 5 samples / batch 200 → iterations_per_epoch = max(0.025, 1) = 1: an accuracy check every iteration.
         assertEquals(100, stats.trainAccHistory().size());
         // The seed printed 0.014497864587765886; a NumPy implementation of the same algorithm with the same
-        // random stream (tools/reference/two_layer_net.py) gives a value a few ulps away (0.01449786458776592 on
+        // random stream (instructor/reference/two_layer_net.py) gives a value a few ulps away (0.01449786458776592 on
         // NumPy 1.24, 0.014497864587765886 on Debian 12's), and Java another: the summation order of the matrix
         // products differs between BLAS builds, compounded over 100 SGD steps. Relative tolerance 1e-13.
         assertRelative(0.01449786458776592, last);
@@ -110,7 +110,7 @@ class TwoLayerNetTest {
         } finally {
             System.setOut(original);
         }
-        // NumPy reference of the seed's algorithm with the same seeds (tools/reference/two_layer_net.py): loss
+        // NumPy reference of the seed's algorithm with the same seeds (instructor/reference/two_layer_net.py): loss
         // history. It and Java differ by a few ulps (1.1101173813601366 vs 1.1101173813601368 at iteration 0)
         // because Java's and NumPy's BLAS sum the matrix products in different orders: relative tolerance 1e-13.
         assertRelative(1.1101173813601368, stats.lossHistory().get(0));

@@ -85,7 +85,7 @@ class SolverTest {
     /**
      * The whole run against an independent numpy reference of cs231n's solver.py (train loop,
      * check_accuracy with sub-sampling, lr decay at epoch ends, best params) with the same linear
-     * softmax model and Adam, tools/reference/solver.py (run with /usr/bin/python3 and Debian's NumPy; it
+     * softmax model and Adam, instructor/reference/solver.py (run with /usr/bin/python3 and Debian's NumPy; it
      * prints these values to within a few ulps, well inside the 1e-9 relative tolerance): data from
      * RandomState(1) (means = 2·randn(4, 6), y = randint(4, size=210), X = randn(210, 6) + means[y],
      * W = 1e-3·randn(6, 4)), solver draws from RandomState(2), reg 1e-3, batch 20, 5 epochs, lr 5e-2,

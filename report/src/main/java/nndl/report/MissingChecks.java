@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * (a stub of the student edition, docs/editions.md) makes them not-implemented, another error
  * "failed at cell N: message", a cell or notebook never executed "not executed". A cell that failed
  * only because an earlier one did (the notebook runner rewrote its error as {@code KnockOn}, see
- * kernel/src/main/python/knock_on.py) keeps the runner's sentence naming the cause, "needs `bestNet`
+ * launcher/src/main/python/knock_on.py) keeps the runner's sentence naming the cause, "needs `bestNet`
  * from cell 17, which stopped: not implemented yet: ...", and is not-implemented when that root cause
  * is a stub. Cells are numbered among the notebook's code cells from 1, as the runner's progress
  * lines number them.

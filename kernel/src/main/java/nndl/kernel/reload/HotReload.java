@@ -40,7 +40,7 @@ import nndl.kernel.reload.LibraryCompiler.Problem;
  * the sources first when any is newer than the library's jar.
  *
  * <p>The project is {@code NNDL_ROOT} (the kernelspec the launcher installs gives it); the
- * library's classpath is {@code <project>/notebook/target/dependency/*.jar}, where the build puts the
+ * library's classpath is {@code <project>/display/target/dependency/*.jar}, where the build puts the
  * library's jar and its dependencies for the notebooks' {@code %classpath}.
  */
 public final class HotReload {
@@ -158,7 +158,7 @@ public final class HotReload {
 
     /** Sets up the folder, the recorder and the compiler; false (hot reload off) if it cannot. */
     private boolean start(JShellEvaluator evaluator) {
-        Path dependencyDir = tree.project().resolve("notebook/target/dependency");
+        Path dependencyDir = tree.project().resolve("display/target/dependency");
         for (Path entry : evaluator.classpath()) {
             if (entry.getFileName().toString().startsWith("nndl-lib")) {
                 System.err.println("hot reload is off: " + entry.getFileName() + " came from JJAVA_CLASSPATH, before the "
