@@ -2,16 +2,20 @@
 """Execute notebooks headless on this project's Java kernel, in order, with progress.
 
 Run with Debian's /usr/bin/python3 (it has nbclient); the launcher calls it for
-`./workbook run` and `./workbook test`. Each notebook is executed with the kernel's
+`./workbook run`, the test driver (.ci/test-stages) for `./workbook test`. Before running any, it checks every notebook file (UTF-8,
+JSON, a valid nbformat 4 notebook), prints "workbook: error: <path>: <what>" for each bad one and
+exits with status 2, nothing run. Each notebook is executed with the kernel's
 working directory set to the notebook's own folder (so `%classpath ../lib/target/...`
 resolves), and its executed copy is written to --out, also when a cell fails, so the
 failing output can be read there.
 """
 import argparse
+import json
 import os
 import re
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -114,6 +118,39 @@ def failure_text(nb, cell_index, error):
     return "\n".join("    " + line for line in str(error).strip().splitlines()[-12:])
 
 
+def notebook_problems(paths):
+    """What is wrong with each notebook file, before any runs: one line per bad file ("<path>: ..."):
+    unreadable, not UTF-8 (the byte offset), not JSON (line and column), not nbformat 4, or not valid
+    against the nbformat 4 schema (the failing field). Empty when every file is good."""
+    bad = []
+    for path in paths:
+        try:
+            text = Path(path).read_bytes().decode("utf-8")
+        except OSError as e:
+            bad.append(f"{path}: cannot read: {e.strerror}")
+            continue
+        except UnicodeDecodeError as e:
+            bad.append(f"{path}: not UTF-8 text: byte offset {e.start}")
+            continue
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            bad.append(f"{path}: not JSON: {e.msg} at line {e.lineno}, column {e.colno} (char {e.pos})")
+            continue
+        version = data.get("nbformat") if isinstance(data, dict) else None
+        if version != 4:
+            bad.append(f"{path}: not a Jupyter notebook of format 4 (its nbformat is {version!r})")
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                nbformat.validate(nbformat.from_dict(data))
+        except nbformat.ValidationError as e:
+            where = "/".join(str(p) for p in e.absolute_path)
+            bad.append(f"{path}: not a valid nbformat 4 notebook: {e.message}" + (f" (at {where})" if where else ""))
+    return bad
+
+
 def run(paths, out_dir, kernel, timeout, echo, keep_going=False):
     try:
         KernelSpecManager().get_kernel_spec(kernel)
@@ -177,9 +214,13 @@ def main():
                              "its notebook records the failed cells in its metadata (nndl.failed_cells) and the "
                              "exit status stays 0; a kernel that dies or times out is still an error")
     args = parser.parse_args()
-    missing = [str(p) for p in args.notebooks if not p.is_file()]
-    if missing:
-        parser.error("no such notebook: " + ", ".join(missing))
+    # Every file is checked before any notebook runs: a bad one found after an hour of training
+    # would cost that hour. Status 2 tells the launcher that nothing was run.
+    bad = notebook_problems(args.notebooks)
+    if bad:
+        for line in bad:
+            print("workbook: error: " + line, file=sys.stderr, flush=True)
+        sys.exit(2)
     timeout = None if args.timeout < 0 else args.timeout
     # Kernels start in each notebook's folder: a relative kernelspec path would point nowhere there.
     if os.environ.get("JUPYTER_PATH"):

@@ -1,4 +1,4 @@
-// Browser test of `./workbook lab` (run by the launcher's test stage, see run_browser_test in workbook):
+// Browser test of `./workbook lab` (stage 6 of ./workbook test, see run_browser_test in .ci/test-stages):
 // drives Debian's Chromium headless through the classic Jupyter Notebook UI, runs a notebook's cells
 // one by one with Shift+Enter until a cell shows an image (an <img> in its output area), then saves a
 // screenshot. Fails when the kernel does not start or dies, a cell shows an error, or no image appears.

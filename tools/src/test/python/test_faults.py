@@ -268,6 +268,17 @@ class AtomicRunTest(FaultTest):
         self.assertIn("backprop_exercises.ipynb: not a valid nbformat 4 notebook: data.cells[1] must be valid", out)
         self.assertNotIn("[1/", out)
 
+    def test_every_bad_notebook_file_is_named_in_one_run(self):
+        (TREE / "notebooks" / "fc_nets.ipynb").write_bytes(b'{"cells": [], "nbformat": 4, "x": "\xff"}')
+        (TREE / "notebooks" / "momentum_training.ipynb").write_text('{"nbformat": 4,')
+        status, out = workbook("run")
+        self.assertEqual(1, status, out)
+        self.assertIn("notebooks/fc_nets.ipynb: not UTF-8 text: byte offset 35", out)
+        self.assertIn("notebooks/momentum_training.ipynb: not JSON: Expecting property name enclosed in double quotes "
+                      "at line 1, column 16", out)
+        self.assertIn("no notebook was run: fix the files named above", out)
+        self.assertNotIn("[1/", out, "a notebook ran although two files were bad")
+
     def test_ctrl_c_keeps_the_partial_run_apart_and_says_where(self):
         before = self.plant_stale_report()
         write_notebook("mnist_multilayer", 'System.out.println("about to sleep");', "Thread.sleep(120_000);")
@@ -327,6 +338,15 @@ class OptionsTest(FaultTest):
                 self.assertNotIn("building", out)
                 self.assertNotIn("installing", out)
         self.assertEqual([], list((TREE / "build").glob(".run-*")))
+
+    def test_a_test_stage_that_does_not_exist_is_refused_before_anything_starts(self):
+        for stages in ("9", "3,x", "0-2"):
+            with self.subTest(stages=stages):
+                status, out = workbook("test", timeout=60, NNDL_TEST_STAGES=stages)
+                self.assertEqual(1, status, out)
+                self.assertIn("workbook: error: test stages: '" + stages.split(",")[-1] + "'", out)
+                self.assertNotIn("stage 1:", out)
+                self.assertNotIn("building", out)
 
 
 class SmallRunTest(FaultTest):

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * instructor-only regions of shared text files. A path is dropped when it equals an entry or lies
  * under an entry ending in {@code /}. A region runs from a line holding {@code BEGIN INSTRUCTOR ONLY}
  * to a line holding {@code END INSTRUCTOR ONLY} (as a {@code #}, {@code //} or {@code <!-- -->}
- * comment) and is dropped with its marker lines: the launcher's release, grade and release-test
- * parts and the README's instructor paragraphs are marked so.
+ * comment) and is dropped with its marker lines: the launcher's release and grade commands, the test
+ * driver's stages 7 and 8 ({@code .ci/test-stages}) and the README's instructor paragraphs are marked so.
  */
 public final class InstructorOnly {
 
