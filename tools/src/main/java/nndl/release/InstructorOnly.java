@@ -26,6 +26,8 @@ public final class InstructorOnly {
             new Entry("tools/src/main/java/nndl/release/", "the release tool (its presence marks the instructor edition)"),
             new Entry("tools/src/test/java/nndl/release/", "the release tool's tests and their fixtures"),
             new Entry("grader/", "the grader of hand-ins (./workbook grade)"),
+            new Entry("launcher/src/main/java/nndl/launcher/instructor/",
+                    "the launcher's instructor commands (release, grade, the bench's grading), registered only when present"),
             new Entry("hidden/", "the hidden checks the grader runs (docs/editions.md)"),
             new Entry("tools/reference/", "NumPy reference implementations of the exercises, the scripts behind the tests' expected values"),
             new Entry("lib/src/test/java/nndl/neuralnet/TrainingEquivalenceTest.java",
