@@ -4,8 +4,8 @@ import sun.misc.Signal;
 
 /**
  * The exit status of the launcher and the signals that end it: Ctrl-C ends a command with status 130,
- * SIGTERM with 143 (as a shell's), after the foreground child (which got the terminal's signal too)
- * has ended; shutdown hooks see the status.
+ * SIGTERM with 143 (as a shell's), after the foreground child (which got the terminal's Ctrl-C too, and
+ * is passed SIGTERM as an interrupt) has ended; shutdown hooks see the status.
  */
 public final class Exit {
     private static volatile int status = 1;
@@ -60,10 +60,8 @@ public final class Exit {
         });
         Signal.handle(new Signal("TERM"), s -> {
             stopping = true;
-            Process p = Proc.foreground();
-            if (p != null) {
-                p.destroy();
-            }
+            // SIGINT, not SIGTERM: the notebook runner stops its kernel on an interrupt, and dies at once on SIGTERM
+            Proc.interruptForeground();
             Proc.awaitForeground(30);
             exit(143);
         });

@@ -95,6 +95,21 @@ public final class Proc {
         }
     }
 
+    /** Sends SIGINT to the foreground child, if any (Java's Process can only send SIGTERM and SIGKILL). */
+    public static void interruptForeground() {
+        Process p = foreground;
+        if (p == null) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            p.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Returns the foreground child, or null. */
     public static Process foreground() {
         return foreground;
