@@ -84,7 +84,7 @@ public final class Bench implements Callable<Integer>, Passthrough {
      * is the warm loop. Its verdicts do not matter here (stubs fail their cases).
      */
     static void timeCheck(Tree tree) throws IOException {
-        Path log = tree.build().resolve("bench-check.log");
+        Path log = tree.benchCheckLog();
         Files.deleteIfExists(log);
         double[] seconds = new double[2];
         for (int i = 0; i < 2; i++) {

@@ -91,7 +91,7 @@ public final class Build {
      * @param what names the build for the message, e.g. "the Maven build"
      */
     public static void maven(Tree tree, String what, String... args) {
-        Path log = tree.build().resolve("build.log");
+        Path log = tree.buildLog();
         int status;
         try {
             Files.createDirectories(tree.build());
@@ -102,7 +102,7 @@ public final class Build {
         if (status == 0) {
             return;
         }
-        Path errors = tree.build().resolve("build.log.errors");
+        Path errors = tree.buildLog().resolveSibling("build.log.errors");
         int found = Proc.run(Proc.builder(tree, Proc.cmd(Jdk.java(), tree.compileErrorsSource(), "--root", tree.root(), log))
                 .redirectOutput(errors.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD));
         try {

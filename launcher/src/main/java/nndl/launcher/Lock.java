@@ -32,8 +32,8 @@ public final class Lock {
         if (tree.root().toString().equals(Proc.ENV.get("WORKBOOK_LOCKED"))) {
             return;
         }
-        Path file = tree.build().resolve(".lock");
-        Path ownerFile = tree.build().resolve(".lock.owner");
+        Path file = tree.lock();
+        Path ownerFile = tree.lockOwner();
         try {
             Files.createDirectories(tree.build());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);

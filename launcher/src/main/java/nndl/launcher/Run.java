@@ -83,7 +83,7 @@ public final class Run implements Callable<Integer>, Rejects {
                 KernelSpec.deleteTree(p);
             }
         }
-        scratch = tree.build().resolve(".run-" + ProcessHandle.current().pid());
+        scratch = tree.runScratch(ProcessHandle.current().pid());
         Files.createDirectories(scratch);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> finish(Exit.status())));
         Exit.onSignalsExit();
@@ -191,7 +191,7 @@ public final class Run implements Callable<Integer>, Rejects {
         Files.move(pdf, tree.report(), StandardCopyOption.REPLACE_EXISTING);
         published = true;
         KernelSpec.deleteTree(previous);
-        KernelSpec.deleteTree(tree.build().resolve("partial-run"));
+        KernelSpec.deleteTree(tree.partialRun());
         KernelSpec.deleteTree(tree.previousReport().getParent());
         Exit.onSignalsExit();
     }
@@ -224,7 +224,7 @@ public final class Run implements Callable<Integer>, Rejects {
                 any = s.findAny().isPresent();
             }
             if (any) {
-                Path partial = tree.build().resolve("partial-run");
+                Path partial = tree.partialRun();
                 KernelSpec.deleteTree(partial);
                 Files.move(scratch, partial);
                 String date = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss zzz yyyy", Locale.ROOT));

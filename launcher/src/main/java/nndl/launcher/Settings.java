@@ -31,7 +31,7 @@ public final class Settings {
                     + "cifar-10-subset/ and mnist/ or mnist-subset/ (e.g. NNDL_DATA=../shared/datasets), or create it to "
                     + "download the datasets there");
         }
-        Path root = data == null ? tree.at("data") : tree.root().resolve(data);
+        Path root = data == null ? tree.data() : tree.root().resolve(data);
         Proc.ENV.put("NNDL_DATA", realPath(root).toString());
     }
 

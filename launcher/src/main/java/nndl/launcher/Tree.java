@@ -183,6 +183,56 @@ public record Tree(Path root) {
         return java.nio.file.Files.isDirectory(releaseToolSources());
     }
 
+    /** Returns the launcher script itself (nested calls of a command). */
+    public Path workbook() {
+        return at("workbook");
+    }
+
+    /** Returns the default data root. */
+    public Path data() {
+        return at("data");
+    }
+
+    /** Returns the tree's lock file. */
+    public Path lock() {
+        return at("build/.lock");
+    }
+
+    /** Returns the lock holder's command, pid and start time. */
+    public Path lockOwner() {
+        return at("build/.lock.owner");
+    }
+
+    /** Returns the log of the launcher's Maven builds. */
+    public Path buildLog() {
+        return at("build/build.log");
+    }
+
+    /** Returns the scratch folder of run {@code pid} (build/.run-PID). */
+    public Path runScratch(long pid) {
+        return at("build/.run-" + pid);
+    }
+
+    /** Returns where a failed or stopped run keeps what it executed. */
+    public Path partialRun() {
+        return at("build/partial-run");
+    }
+
+    /** Returns the default folder of ./workbook release. */
+    public Path release() {
+        return at("build/release");
+    }
+
+    /** Returns the log of the bench's timing of ./workbook check. */
+    public Path benchCheckLog() {
+        return at("build/bench-check.log");
+    }
+
+    /** Returns the bench's grading folder (instructor edition). */
+    public Path benchGrade() {
+        return at("build/bench-grade");
+    }
+
     /** Returns the path relative to the root, with {@code /}, for messages. */
     public String relative(Path path) {
         return root.relativize(path).toString();

@@ -25,7 +25,7 @@ public final class BenchGrading {
 
     /** Grades the model answers twice and prints the two timings. */
     public static void run(Tree tree) throws IOException {
-        Path dir = tree.build().resolve("bench-grade");
+        Path dir = tree.benchGrade();
         nndl.launcher.KernelSpec.deleteTree(dir);
         Path model = Files.createDirectories(dir.resolve("model"));
         try (Stream<Path> all = Files.walk(tree.libSources())) {
@@ -40,7 +40,7 @@ public final class BenchGrading {
         Files.writeString(model.resolve("manifest.json"), "{\"student\": \"bench-model\"}\n");
         for (String mode : List.of("judge", "grade")) {
             Path log = dir.resolve(mode + ".log");
-            List<String> cmd = Proc.cmd(tree.at("workbook"), "grade");
+            List<String> cmd = Proc.cmd(tree.workbook(), "grade");
             if (mode.equals("judge")) {
                 cmd.add("--judge-only");
             }

@@ -58,7 +58,7 @@ public final class Release implements Callable<Integer>, Rejects {
             throw new Die("release takes one folder (see ./workbook release --help)");
         }
         Build.ifNeeded(tree);
-        Path dir = dirs.isEmpty() ? tree.build().resolve("release") : Path.of(dirs.get(0)).toAbsolutePath().normalize();
+        Path dir = dirs.isEmpty() ? tree.release() : Path.of(dirs.get(0)).toAbsolutePath().normalize();
         List<Object> args = new ArrayList<>(List.of("--root", tree.root(), "release"));
         if (force) {
             args.add("--force");
