@@ -26,7 +26,7 @@ from pathlib import Path
 SOURCE = Path(__file__).resolve().parents[4]
 SHARED = Path(os.environ.get("NNDL_SHARED_DATASETS", SOURCE.parent / "shared" / "datasets")).resolve()
 NOTEBOOKS = ["two_layer_nn", "fc_nets", "mnist_multilayer", "backprop_exercises", "momentum_training"]
-MODULES = ["lib", "judge", "display", "report", "tools", "bench", "kernel"]
+MODULES = ["launcher", "lib", "judge", "display", "report", "tools", "bench", "kernel"]
 
 TREE = None        # the scratch tree
 DATA = None        # a scratch copy of the shared datasets

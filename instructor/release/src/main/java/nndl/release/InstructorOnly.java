@@ -25,6 +25,8 @@ public final class InstructorOnly {
     public static final List<Entry> PATHS = List.of(
             new Entry("instructor/", "the release tool (its presence marks the instructor edition), the grader of hand-ins"
                     + " (./workbook grade), the NumPy reference implementations behind the tests' expected values, their tests and fixtures"),
+            new Entry("launcher/src/main/java/nndl/launcher/instructor/",
+                    "the launcher's instructor commands (release, grade, the bench's grading), registered only when present"),
             new Entry("lib/src/test/java/nndl/neuralnet/TrainingEquivalenceTest.java",
                     "re-implements TwoLayerNet's forward and backward pass as its reference (found by the leak check)"),
             new Entry("lib/src/test/java/nndl/nets/FirstLayerGradientTest.java",
