@@ -67,6 +67,6 @@ public final class Release implements Callable<Integer>, Rejects {
         args.add(dir);
         InstructorModules.buildIfNeeded(tree, "the release tool", Tree.RELEASE_MODULE, tree.releaseJar(), tree.releaseInputs());
         return Proc.inherit(tree, Proc.cmd(Jdk.java(), "-Djava.awt.headless=true", "-cp", tree.releaseClassPath(),
-                "nndl.release.ReleaseMain", args.toArray()));
+                "nndl.release.ReleaseMain", args));
     }
 }
