@@ -13,10 +13,11 @@
   hostile_fixtures.py after ROOT GRADES STATE             asserts again, later, that nothing changed (the detached
                                                           process of detached-process would act 30 s after it started)
 
-Each hostile hand-in (its README) is a manifest and a Relu.java whose reluForward block holds the attack; the rest
-of that file is the model answer (so Relu.reluBackward earns its point honestly) and every other file keeps its stub.
-Its honest twin, `honest-twin`, is the same Relu.java with the attack replaced by a plain throw: a hostile hand-in
-earns no point it did not earn when no exercise earns more than in the twin (and Relu.reluForward earns 0).
+Each hostile hand-in (its README) is a manifest and attack.java, the body of Relu.reluForward's solution block; `make`
+writes its Relu.java as this tree's model Relu.java with that block's body replaced by the attack (so Relu.reluBackward
+earns its point honestly), and every other file keeps its stub. Its honest twin, `honest-twin`, is the same Relu.java
+with a plain throw instead: a hostile hand-in earns no point it did not earn when no exercise earns more than in the
+twin (and Relu.reluForward earns 0).
 
 What `check` asserts of each hostile row: the status names its cause (`status` of its expect file, alternatives
 separated by " | ", a status matching when it equals one or starts with it followed by " " or ":"), the points
@@ -37,13 +38,14 @@ import sys
 from pathlib import Path
 
 HOSTILE = Path(__file__).resolve().parents[1] / "resources" / "hostile"
+ROOT = Path(__file__).resolve().parents[5]
 RELU = "lib/src/main/java/nndl/layers/Relu.java"
 TWIN = "honest-twin"
 MARKER = "HACKED-by-hostile"
 ATTACK = re.compile(r"(// BEGIN SOLUTION Relu\.reluForward: relu forward\n)(.*?)(\s*// END SOLUTION)", re.S)
-TWIN_BLOCK = ('        if (x != null) {\n'
-              '            throw new UnsupportedOperationException("honest twin: reluForward not done");\n'
-              '        }')
+TWIN_BLOCK = ('if (x != null) {\n'
+              '    throw new UnsupportedOperationException("honest twin: reluForward not done");\n'
+              '}')
 
 
 def expectations(folder):
@@ -64,28 +66,32 @@ def hostiles():
     return out
 
 
-def without_attack(text, where):
+def with_block(body):
+    """This tree's model Relu.java with Relu.reluForward's solution block holding `body` (indented as the block)."""
+    text = (ROOT / RELU).read_text()
     if not ATTACK.search(text):
-        sys.exit(f"hostile_fixtures: {where} has no reluForward solution block")
-    return ATTACK.sub(lambda m: m.group(1) + TWIN_BLOCK + m.group(3), text, count=1)
+        sys.exit(f"hostile_fixtures: {ROOT / RELU} has no reluForward solution block")
+    indented = "\n".join(("        " + line) if line.strip() else "" for line in body.rstrip("\n").split("\n"))
+    return ATTACK.sub(lambda m: m.group(1) + indented + m.group(3), text, count=1)
+
+
+def hand_in_relu(folder):
+    """The Relu.java of hostile hand-in `folder`: the model file with its attack.java as reluForward's block."""
+    return with_block((folder / "attack.java").read_text())
 
 
 def make(out):
     out.mkdir(parents=True, exist_ok=True)
-    twin = None
     for student, (folder, _) in hostiles().items():
         target = out / student
         shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(folder, target, ignore=shutil.ignore_patterns("expect"))
-        plain = without_attack((folder / RELU).read_text(), folder / RELU)
-        if twin is None:
-            twin = plain
-        elif plain != twin:
-            sys.exit(f"hostile_fixtures: {folder / RELU} differs from the other hostile hand-ins outside its attack block")
+        (target / RELU).parent.mkdir(parents=True)
+        shutil.copy(folder / "manifest.json", target / "manifest.json")
+        (target / RELU).write_text(hand_in_relu(folder))
     target = out / TWIN
     shutil.rmtree(target, ignore_errors=True)
     (target / RELU).parent.mkdir(parents=True)
-    (target / RELU).write_text(twin)
+    (target / RELU).write_text(with_block(TWIN_BLOCK))
     (target / "manifest.json").write_text(json.dumps({"student": TWIN}))
     print(f"hostile_fixtures: {len(hostiles())} hostile hand-ins and their honest twin in {out}")
 
@@ -231,7 +237,7 @@ def check(root, grades, state, names, twin_grades=None, full=False):
         more = [f"{e} {row[e]} > {twin[e]}" for e in exercises if float(row[e]) > float(twin[e])]
         if more or float(row["total"]) > float(twin["total"]):
             failures.append(f"{name}: earned more than its honest twin: {more or row['total'] + ' > ' + twin['total']}")
-        own = set(l.strip() for l in (folder / RELU).read_text().splitlines())
+        own = set(l.strip() for l in hand_in_relu(folder).splitlines())
         shown = {"gradebook row": " ".join(row.values())}
         for f in ("feedback.txt", "answers.md"):
             if (grades / name / f).is_file():

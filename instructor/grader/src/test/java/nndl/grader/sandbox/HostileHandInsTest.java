@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import nndl.grader.sandbox.SandboxFixture.Run;
@@ -32,7 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileHandInsTest {
     private static final Path FIXTURES = Path.of("src/test/resources/hostile");
-    private static final String RELU = "lib/src/main/java/nndl/layers/Relu.java";
+    /** This tree's model Relu.java (the module runs its tests in instructor/grader). */
+    private static final Path MODEL_RELU = Path.of("../../lib/src/main/java/nndl/layers/Relu.java");
+    private static final Pattern FORWARD_BLOCK =
+            Pattern.compile("(// BEGIN SOLUTION Relu\\.reluForward: relu forward\n)(.*?)(\\s*// END SOLUTION)", Pattern.DOTALL);
 
     @TempDir
     static Path dir;
@@ -54,6 +59,21 @@ class HostileHandInsTest {
         return handIns.stream().map(h -> DynamicTest.dynamicTest(h.getFileName().toString(), () -> check(h)));
     }
 
+    /**
+     * The hand-in's Relu.java: the model file with the hand-in's attack.java as reluForward's solution
+     * block, as hostile_fixtures.py writes it for grading.
+     */
+    static String handInRelu(Path handIn) throws IOException {
+        String model = Files.readString(MODEL_RELU);
+        Matcher block = FORWARD_BLOCK.matcher(model);
+        assertTrue(block.find(), MODEL_RELU + " has no reluForward solution block");
+        StringBuilder body = new StringBuilder();
+        for (String line : Files.readString(handIn.resolve("attack.java")).stripTrailing().split("\n")) {
+            body.append(body.length() == 0 ? "" : "\n").append(line.isBlank() ? "" : "        " + line);
+        }
+        return model.substring(0, block.start(2)) + body + model.substring(block.end(2));
+    }
+
     static Map<String, String> expect(Path handIn) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : Files.readAllLines(handIn.resolve("expect"))) {
@@ -69,7 +89,9 @@ class HostileHandInsTest {
         assertEquals("0", expect.get("points"), name);
         SandboxFixture fx = new SandboxFixture(Files.createDirectories(dir.resolve(name)));
         Path jars = libraryJars();
-        compile(handIn.resolve(RELU), fx.classes, jars);
+        Path relu = Files.createDirectories(dir.resolve(name + "-source")).resolve("Relu.java");
+        Files.writeString(relu, handInRelu(handIn));
+        compile(relu, fx.classes, jars);
         List<String> classpath = new ArrayList<>(List.of(fx.classes.toString()));
         try (var list = Files.list(jars)) {
             list.sorted().forEach(j -> classpath.add(j.toString()));

@@ -1,0 +1,4 @@
+System.exit(3);
+if (x != null) {
+    throw new UnsupportedOperationException("hostile hand-in: system-exit");
+}
