@@ -24,13 +24,8 @@ public final class InstructorOnly {
     /** The table. Add a row here when a new instructor-only file or folder appears. */
     public static final List<Entry> PATHS = List.of(
             new Entry("instructor/", "the release tool (its presence marks the instructor edition), the grader of hand-ins"
-                    + " (./workbook grade), the NumPy reference implementations behind the tests' expected values, their tests and fixtures"),
-            new Entry("launcher/src/main/java/nndl/launcher/instructor/",
-                    "the launcher's instructor commands (release, grade, the bench's grading), registered only when present"),
-            new Entry("lib/src/test/java/nndl/neuralnet/TrainingEquivalenceTest.java",
-                    "re-implements TwoLayerNet's forward and backward pass as its reference (found by the leak check)"),
-            new Entry("lib/src/test/java/nndl/nets/FirstLayerGradientTest.java",
-                    "composes the FC nets' model answers from the layer functions (found by the leak check)"));
+                    + " (./workbook grade), the launcher's instructor commands, the tests of lib that re-derive model answers,"
+                    + " the NumPy reference implementations behind the tests' expected values, their tests and fixtures"));
 
     /** Lines of the root pom that name an instructor-only module. */
     static final Pattern INSTRUCTOR_MODULE = Pattern.compile("\\s*<module>\\s*instructor/[^<]*</module>\\s*");
