@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /** The exercise table against this instructor tree's blocks and the rubric. */
 class ExerciseTableTest {
-    /** The repository root: Maven runs the tests in instructor/release/. */
+    /** The repository root (the folder holding workbook): Maven runs the tests in instructor/release/. */
     private static Path root() {
         Path here = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(here.resolve("lib"))) {
+        while (!Files.isRegularFile(here.resolve("workbook"))) {
             here = here.getParent();
         }
         return here;
