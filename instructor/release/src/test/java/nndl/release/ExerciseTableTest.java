@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,20 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /** The exercise table against this instructor tree's blocks and the rubric. */
 class ExerciseTableTest {
-    /** The repository root (the folder holding workbook): Maven runs the tests in instructor/release/. */
-    private static Path root() {
-        Path here = Path.of("").toAbsolutePath();
-        while (!Files.isRegularFile(here.resolve("workbook"))) {
-            here = here.getParent();
-        }
-        return here;
-    }
 
     @Test
     void everyBlockHasExactlyOneRowAndEveryRowABlock() throws Exception {
         List<String> titles = new ArrayList<>();
-        for (String file : StudentEdition.editableFiles(root())) {
-            List<String> lines = StudentEdition.lines(Files.readString(root().resolve(file)));
+        for (String file : StudentEdition.editableFiles(Repository.root())) {
+            List<String> lines = StudentEdition.lines(Files.readString(Repository.root().resolve(file)));
             BlockScanner.scan(file, lines).forEach(block -> titles.add(block.title()));
         }
         List<String> rows = ExerciseTable.ROWS.stream().map(ExerciseTable.Exercise::title).toList();

@@ -3,24 +3,15 @@ package nndl.release;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The leak check's search list, built from this instructor tree. */
 class InstructorTreeTest {
-    private static Path root() {
-        Path here = Path.of("").toAbsolutePath();
-        while (!Files.isRegularFile(here.resolve("workbook"))) {
-            here = here.getParent();
-        }
-        return here;
-    }
 
     @Test
     void theLeakCheckSearchesTheNotebooksWrittenAnswersButNotTheStubsInstructions() throws Exception {
-        Set<String> lines = LeakCheck.distinctiveLines(root());
+        Set<String> lines = LeakCheck.distinctiveLines(Repository.root());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("1. The net **underfits**: it is far from trained.")),
                 "the answer to two_layer_nn's training questions");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("**Answer.** The sub-optimal net's filters are dominated by noise")),
