@@ -204,13 +204,14 @@ public final class Cases {
 
     /** Relu.reluForward on x. */
     public static Case reluForward(String label, boolean hidden, DMatrixRMaj x) {
-        return builder("Relu.reluForward", label, hidden).in("x", x).match("out").build();
+        return builder("Relu.reluForward", label, hidden).in("x", x).match("out", Exercises.INPUT_AFTER + "x").build();
     }
 
     /** Relu.reluBackward on random R×C inputs. */
     public static Case reluBackward(String label, boolean hidden, int rows, int cols, long seed) {
         RandomState r = new RandomState(seed);
-        return builder("Relu.reluBackward", label, hidden).in("x", r.randn(rows, cols)).in("dout", r.randn(rows, cols)).match("dx").build();
+        return builder("Relu.reluBackward", label, hidden).in("x", r.randn(rows, cols)).in("dout", r.randn(rows, cols))
+                .match("dx", Exercises.INPUT_AFTER + "dout").build();
     }
 
     /** FcTwoLayerNet's initialisation: shapes, zero biases, the weight scale. */

@@ -43,6 +43,12 @@ import org.ejml.data.DMatrixRMaj;
  * sandbox; it holds no expected value and no answer, only calls.
  */
 public final class Exercises {
+    /**
+     * The name of an output that is an input as the call left it, for the exercises whose instructions
+     * say not to modify that input: matched against the reference's, which leaves it as sent.
+     */
+    public static final String INPUT_AFTER = "input unchanged: ";
+
     private Exercises() {
     }
 
@@ -63,8 +69,16 @@ public final class Exercises {
                 out.put("dw", g.dw());
                 out.put("db", g.db());
             }
-            case "Relu.reluForward" -> out.put("out", Relu.reluForward(a.m("x")).out());
-            case "Relu.reluBackward" -> out.put("dx", Relu.reluBackward(a.m("dout"), new Relu.Cache(a.m("x"))));
+            case "Relu.reluForward" -> {
+                DMatrixRMaj x = a.m("x");
+                out.put("out", Relu.reluForward(x).out());
+                out.put(INPUT_AFTER + "x", x); // the block's instructions: x itself must not change
+            }
+            case "Relu.reluBackward" -> {
+                DMatrixRMaj dout = a.m("dout");
+                out.put("dx", Relu.reluBackward(dout, new Relu.Cache(a.m("x"))));
+                out.put(INPUT_AFTER + "dout", dout); // the block's instructions: do not modify dout
+            }
             case "TwoLayerNet.scores" -> out.put("scores", twoLayerNet(a).loss(a.m("x")));
             case "TwoLayerNet.loss" -> {
                 TwoLayerNet net = twoLayerNet(a);

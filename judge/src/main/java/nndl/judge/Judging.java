@@ -105,7 +105,14 @@ public final class Judging {
         for (int i = 0; i < e.getNumElements(); i++) {
             worst = Math.max(worst, relError(e.data[i], a.data[i]));
         }
-        return worst <= tolerance ? null : name + " differs: max rel err " + num(worst) + " (allowed " + num(tolerance) + ")";
+        if (worst <= tolerance) {
+            return null;
+        }
+        if (name.startsWith(Exercises.INPUT_AFTER)) {
+            return "the input " + name.substring(Exercises.INPUT_AFTER.length()) + " was modified by the call (the instructions "
+                    + "say to leave it as it is: compute into a new matrix): max rel err " + num(worst) + " against the input sent";
+        }
+        return name + " differs: max rel err " + num(worst) + " (allowed " + num(tolerance) + ")";
     }
 
     private static String initFinding(String name, DMatrixRMaj e, Object actual, double spread) {

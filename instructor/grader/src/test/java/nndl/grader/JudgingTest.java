@@ -40,6 +40,21 @@ class JudgingTest {
     }
 
     @Test
+    void aReluForwardThatOverwritesItsInputFailsNamingTheInput() {
+        DMatrixRMaj x = new RandomState(5).randn(6, 9);
+        Case relu = Cases.reluForward("6×9, seed 5", true, x);
+        Map<String, Object> expected = Judge.expected(relu);
+        DMatrixRMaj overwritten = ((DMatrixRMaj) expected.get("out")).copy();
+        // out = x; then max(0, x) in place: the right output, the input destroyed
+        CaseVerdict inPlace = judge(relu, Map.of("out", overwritten, nndl.judge.Exercises.INPUT_AFTER + "x", overwritten));
+        assertFalse(inPlace.passed(), inPlace.line());
+        assertTrue(inPlace.findings().get(0).startsWith("the input x was modified by the call"), inPlace.findings().toString());
+        assertTrue(judge(relu, Map.of("out", overwritten, nndl.judge.Exercises.INPUT_AFTER + "x", x.copy())).passed());
+        assertTrue(org.ejml.dense.row.MatrixFeatures_DDRM.isIdentical((DMatrixRMaj) expected.get(nndl.judge.Exercises.INPUT_AFTER + "x"), x, 0),
+                "the model answer leaves x as it was sent");
+    }
+
+    @Test
     void theL2TermsHalfAndItsAbsenceAreNamed() {
         double loss = (Double) Judge.expected(LOSS).get("loss");
         double penalty = 0.5 * 0.3 * squaredWeights(LOSS);
