@@ -25,6 +25,13 @@ public final class StudentEdition {
     public static final String LIBRARY = "lib/src/main/java/";
     /** The student edition's record of its editable files and stubs (read by ./workbook submit). */
     public static final String MANIFEST = "student-edition.json";
+    /**
+     * The student edition's Maven settings: its builds never install into ~/.m2, where its stubbed
+     * nndl-lib would replace the instructor's under the same coordinates on a machine holding both
+     * (each edition's builds resolve its own modules from its reactor).
+     */
+    public static final String MAVEN_CONFIG = ".mvn/maven.config";
+    static final String MAVEN_SETTINGS = "-Dmaven.install.skip=true\n";
 
     /**
      * A release in memory: the student files and what was stubbed.
@@ -108,6 +115,7 @@ public final class StudentEdition {
         String readme = files.containsKey("README.md") ? new String(files.get("README.md"), StandardCharsets.UTF_8) : "";
         files.put("README.md", StudentReadme.write(stubs, table, readme).getBytes(StandardCharsets.UTF_8));
         files.put(MANIFEST, manifest(stubs, editable).getBytes(StandardCharsets.UTF_8));
+        files.put(MAVEN_CONFIG, MAVEN_SETTINGS.getBytes(StandardCharsets.UTF_8));
         return new Tree(files, exec, List.copyOf(stubs), List.copyOf(dropped), List.copyOf(editable));
     }
 

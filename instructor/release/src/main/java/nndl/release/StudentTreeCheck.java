@@ -43,6 +43,11 @@ final class StudentTreeCheck {
             stubHasInstructions(tree, stub, problems);
         }
         readmeListsTheExercises(tree, stubs, table, problems);
+        Path maven = tree.resolve(StudentEdition.MAVEN_CONFIG);
+        if (!Files.isRegularFile(maven) || !Files.readString(maven).equals(StudentEdition.MAVEN_SETTINGS)) {
+            problems.add(StudentEdition.MAVEN_CONFIG + ": missing or not '" + StudentEdition.MAVEN_SETTINGS.strip()
+                    + "' (the student edition's builds would install its stubs into ~/.m2)");
+        }
         return problems;
     }
 

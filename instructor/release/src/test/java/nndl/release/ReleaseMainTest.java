@@ -116,6 +116,8 @@ class ReleaseMainTest {
         assertTrue(notebook.contains("\"answer\": \"a.q1\""), "the answer cell keeps its metadata: " + notebook);
         String manifest = Files.readString(tree.resolve(StudentEdition.MANIFEST));
         assertTrue(manifest.contains("\"editable\": [\n    \"" + BlockScannerTest.FILE + "\"\n  ]"), manifest);
+        assertEquals("-Dmaven.install.skip=true\n", Files.readString(tree.resolve(".mvn/maven.config")),
+                "the student edition's builds leave ~/.m2's nndl artifacts (the instructor's, on the same machine) alone");
 
         try (ZipFile zip = new ZipFile(dir.resolve(ReleaseMain.TREE + ".zip").toFile())) {
             assertTrue(zip.getEntry(ReleaseMain.TREE + "/workbook") != null);
