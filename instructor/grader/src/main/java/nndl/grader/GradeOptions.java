@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The options of {@code ./workbook grade}, validated.
@@ -25,32 +29,6 @@ import java.util.Locale;
  */
 record GradeOptions(Path root, Path out, int jobs, int cellTimeout, int checkTimeout, int notebookTimeout, String memory, String profile,
                     Path data, String python, List<Path> submissions, boolean noSandbox, boolean keepWork, boolean judgeOnly) {
-    static final String USAGE = """
-            Usage: ./workbook grade [options] SUBMISSION...
-
-            Grades hand-ins (zips from ./workbook submit, folders, or folders of them), each in a fresh
-            scratch copy of the student edition (released from this tree) with only the hand-in's
-            student-editable library files laid over it. Every process running hand-in code (the build,
-            the judge's worker, the notebooks) runs in the bubblewrap sandbox. Grades come from the judge
-            alone: each exercise on its public and hidden cases. The notebooks are re-executed only to
-            render graded-report.pdf. Writes per hand-in feedback.txt (and the PDF), and one gradebook.csv
-            keyed by the manifests' student ids.
-
-            Options:
-              --out DIR           output folder (default build/grades)
-              --jobs N            submissions graded at once (default: the number of cores)
-              --cell-timeout S    seconds one notebook cell may run (default 600)
-              --check-timeout S   seconds one case of the judge may run (default 60)
-              --notebook-timeout S  seconds the notebooks' re-execution may take in all (default 3600)
-              --judge-only        judge only: no notebooks, no PDF
-              --keep-work         keep each hand-in's scratch folder (OUT/work/ID)
-              --no-sandbox        UNSAFE: run hand-in code as this user, with this tree in reach
-                                  (for trusted hand-ins or machines where bubblewrap cannot start)
-              --memory SIZE       heap cap of each JVM running a submission's code (default 3g)
-              --help              this text
-            Environment: NNDL_PROFILE (quick|full, default full), NNDL_DATA (data root).
-            """;
-
     GradeOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
@@ -66,9 +44,60 @@ record GradeOptions(Path root, Path out, int jobs, int cellTimeout, int checkTim
             throw new IllegalArgumentException("NNDL_PROFILE must be quick or full, not '" + profile + "'");
         }
         if (submissions.isEmpty()) {
-            throw new IllegalArgumentException("no submission given\n" + USAGE);
+            throw new IllegalArgumentException("no submission given\n" + usage());
         }
         submissions = List.copyOf(submissions);
+    }
+
+    /** The command line as picocli reads it; its usage message is {@code ./workbook grade --help}. */
+    @Command(name = "./workbook grade", customSynopsis = "./workbook grade [options] SUBMISSION...", usageHelpWidth = 100,
+            description = {"",
+                "Grades hand-ins (zips from ./workbook submit, folders, or folders of them), each in a fresh",
+                "scratch copy of the student edition (released from this tree) with only the hand-in's",
+                "student-editable library files laid over it. Every process running hand-in code (the build,",
+                "the judge's worker, the notebooks) runs in the bubblewrap sandbox. Grades come from the judge",
+                "alone: each exercise on its public and hidden cases. The notebooks are re-executed only to",
+                "render graded-report.pdf. Writes per hand-in feedback.txt (and the PDF), and one gradebook.csv",
+                "keyed by the manifests' student ids.", ""},
+            optionListHeading = "Options:%n",
+            footer = "%nEnvironment: NNDL_PROFILE (quick|full, default full), NNDL_DATA (data root).")
+    static final class CommandLineOptions {
+        // Given by the launcher, not by the instructor.
+        @Option(names = "--root", hidden = true) Path root;
+        @Option(names = "--data", hidden = true) Path data;
+        @Option(names = "--python", hidden = true) String python = "/usr/bin/python3";
+        @Option(names = "--profile", hidden = true) String profile = "full";
+
+        @Option(names = "--out", paramLabel = "DIR", description = "output folder (default build/grades)")
+        Path out;
+        // Whole numbers are read as text, so that a bad one is named in this tool's words.
+        @Option(names = "--jobs", paramLabel = "N", description = "submissions graded at once (default: the number of cores)")
+        String jobs;
+        @Option(names = "--cell-timeout", paramLabel = "S", description = "seconds one notebook cell may run (default 600)")
+        String cellTimeout = "600";
+        @Option(names = "--check-timeout", paramLabel = "S", description = "seconds one case of the judge may run (default 60)")
+        String checkTimeout = "60";
+        @Option(names = "--notebook-timeout", paramLabel = "S",
+                description = "seconds the notebooks' re-execution may take in all (default 3600)")
+        String notebookTimeout = "3600";
+        @Option(names = "--judge-only", description = "judge only: no notebooks, no PDF")
+        boolean judgeOnly;
+        @Option(names = "--keep-work", description = "keep each hand-in's scratch folder (OUT/work/ID)")
+        boolean keepWork;
+        @Option(names = "--no-sandbox", description = {"UNSAFE: run hand-in code as this user, with this tree in reach",
+            "(for trusted hand-ins or machines where bubblewrap cannot start)"})
+        boolean noSandbox;
+        @Option(names = "--memory", paramLabel = "SIZE", description = "heap cap of each JVM running a submission's code (default 3g)")
+        String memory = "3g";
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+        boolean help;
+        @Parameters(paramLabel = "SUBMISSION", arity = "0..*", description = "zips from ./workbook submit, folders, or folders of them")
+        List<Path> submissions = new ArrayList<>();
+    }
+
+    /** Returns the text of {@code ./workbook grade --help}. */
+    static String usage() {
+        return new CommandLine(new CommandLineOptions()).getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
     /**
@@ -78,56 +107,27 @@ record GradeOptions(Path root, Path out, int jobs, int cellTimeout, int checkTim
      * @throws IllegalArgumentException naming the unknown option or the bad value
      */
     static GradeOptions parse(String[] args) {
-        Path root = null;
-        Path out = null;
-        Path data = null;
-        int jobs = Runtime.getRuntime().availableProcessors();
-        int cellTimeout = 600;
-        int checkTimeout = 60;
-        int notebookTimeout = 3600;
-        boolean noSandbox = false;
-        boolean keepWork = false;
-        boolean judgeOnly = false;
-        String memory = "3g";
-        String profile = "full";
-        String python = "/usr/bin/python3";
-        List<Path> submissions = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--root" -> root = Path.of(value(args, ++i, arg));
-                case "--out" -> out = Path.of(value(args, ++i, arg));
-                case "--data" -> data = Path.of(value(args, ++i, arg));
-                case "--python" -> python = value(args, ++i, arg);
-                case "--profile" -> profile = value(args, ++i, arg).toLowerCase(Locale.ROOT);
-                case "--memory" -> memory = value(args, ++i, arg);
-                case "--jobs" -> jobs = number(value(args, ++i, arg), arg);
-                case "--cell-timeout" -> cellTimeout = number(value(args, ++i, arg), arg);
-                case "--check-timeout" -> checkTimeout = number(value(args, ++i, arg), arg);
-                case "--notebook-timeout" -> notebookTimeout = number(value(args, ++i, arg), arg);
-                case "--no-sandbox" -> noSandbox = true;
-                case "--keep-work" -> keepWork = true;
-                case "--judge-only" -> judgeOnly = true;
-                default -> {
-                    if (arg.startsWith("-")) {
-                        throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
-                    }
-                    submissions.add(Path.of(arg));
-                }
+        CommandLineOptions o = new CommandLineOptions();
+        try {
+            new CommandLine(o).parseArgs(args);
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            throw new IllegalArgumentException("unknown option " + e.getUnmatched().get(0) + "\n" + usage());
+        } catch (CommandLine.MissingParameterException e) {
+            CommandLine.Model.ArgSpec missing = e.getMissing() == null || e.getMissing().isEmpty() ? null : e.getMissing().get(0);
+            if (!(missing instanceof CommandLine.Model.OptionSpec option)) {
+                throw new IllegalArgumentException(e.getMessage() + "\n" + usage());
             }
+            throw new IllegalArgumentException(option.longestName() + " needs a value\n" + usage());
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + usage());
         }
-        if (root == null || data == null) {
+        if (o.root == null || o.data == null) {
             throw new IllegalArgumentException("--root and --data are required (the launcher gives them)");
         }
-        return new GradeOptions(root, out == null ? root.resolve("build/grades") : out, jobs, cellTimeout, checkTimeout, notebookTimeout,
-                memory, profile, data, python, submissions, noSandbox, keepWork, judgeOnly);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-        }
-        return args[i];
+        int jobs = o.jobs == null ? Runtime.getRuntime().availableProcessors() : number(o.jobs, "--jobs");
+        return new GradeOptions(o.root, o.out == null ? o.root.resolve("build/grades") : o.out, jobs, number(o.cellTimeout, "--cell-timeout"),
+                number(o.checkTimeout, "--check-timeout"), number(o.notebookTimeout, "--notebook-timeout"), o.memory,
+                o.profile.toLowerCase(Locale.ROOT), o.data, o.python, o.submissions, o.noSandbox, o.keepWork, o.judgeOnly);
     }
 
     private static int number(String text, String option) {

@@ -42,7 +42,7 @@ public final class GraderMain {
     /** Runs the command line and returns its exit status: 0 when every submission was graded (whatever its score). */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            out.print(GradeOptions.USAGE);
+            out.print(GradeOptions.usage());
             return 0;
         }
         GradeOptions options;
