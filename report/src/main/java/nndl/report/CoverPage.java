@@ -76,7 +76,7 @@ final class CoverPage {
             List<Inline> verdict = new ArrayList<>(List.of(new Inline.Run(verdictLine(e), verdictStyle)));
             for (String failing : e.cases()) {
                 verdict.add(new Inline.Break());
-                verdict.add(new Inline.Run(failing.strip(), cell));
+                verdict.add(new Inline.Run(caseLine(e, failing), cell));
             }
             rows.add(new TableRenderer.Row(List.of(
                     new TableRenderer.Cell(List.of(new Inline.Run(e.id(), cell)), InlineLayout.Align.LEFT),
@@ -97,6 +97,13 @@ final class CoverPage {
         int name = line.indexOf(e.id() + ": ");
         String verdict = name >= 0 ? line.substring(name + e.id().length() + 2) : line;
         return verdict.replaceFirst("^[0-9.]+ / [0-9]+ points?, ", "");
+    }
+
+    /** A failing case's line without its mark and exercise (the row names the exercise): "public case (…): …". */
+    private static String caseLine(JudgeResults.Entry e, String line) {
+        String text = line.strip();
+        int at = text.indexOf(e.id() + " · ");
+        return at >= 0 && at <= 2 ? text.substring(at + e.id().length() + 3) : text;
     }
 
     private static Color judgeColor(JudgeResults.Entry e) {

@@ -70,7 +70,7 @@ class GradedReportTest {
                   {"id": "TwoLayerNet.scores", "notebook": "two_layer_nn", "points": 4, "earned": 4.0, "graded": true,
                    "line": "✓ TwoLayerNet.scores: 4 / 4 points, passed", "cases": []},
                   {"id": "TwoLayerNet.loss", "notebook": "two_layer_nn", "points": 3, "earned": 0.0, "graded": true,
-                   "line": "✗ TwoLayerNet.loss: 0 / 3 points, failed", "cases": ["  hidden case 2 (N=7, seed 11): loss differs by 0.25"]},
+                   "line": "✗ TwoLayerNet.loss: 0 / 3 points, failed", "cases": ["    ✗ TwoLayerNet.loss · hidden case 2 (N=7, seed 11): loss differs by 0.25"]},
                   {"id": "TwoLayerNet.cifar_accuracy", "notebook": "two_layer_nn", "points": 13, "earned": 0.0, "graded": false,
                    "line": "– TwoLayerNet.cifar_accuracy: 13 points not graded on this data", "cases": []}]}
                 """);
