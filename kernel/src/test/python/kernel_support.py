@@ -8,9 +8,11 @@ import shutil
 import subprocess
 import tempfile
 import time
+import unittest
 from pathlib import Path
 
 import nbformat
+from nbclient import NotebookClient
 from jupyter_client.kernelspec import KernelSpecManager
 
 KERNEL_NAME = "java"
@@ -192,3 +194,32 @@ def stream_text(messages, name="stdout"):
     """All the text of stream `name` among `messages`, joined."""
     return "".join(m["content"]["text"] for m in messages
                    if m["msg_type"] == "stream" and m["content"]["name"] == name)
+
+
+class TaggedNotebook(unittest.TestCase):
+    """A test class over one notebook executed through nbclient in a fresh working folder: its cells
+    by their tags, and their outputs by type. Subclasses call `run_notebook` from setUpClass."""
+
+    @classmethod
+    def run_notebook(cls, nb, timeout):
+        """Executes `nb` (an nbformat notebook) in `cls.workdir` and keeps its cells by tag."""
+        client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=timeout, startup_timeout=60,
+                                resources={"metadata": {"path": str(cls.workdir)}})
+        client.execute()
+        cls.cells = {}
+        for cell in nb.cells:
+            for tag in cell.get("metadata", {}).get("tags", []):
+                cls.cells[tag] = cell
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.workdir, ignore_errors=True)
+
+    def outputs(self, tag, output_type=None):
+        outs = self.cells[tag]["outputs"]
+        return [o for o in outs if output_type is None or o["output_type"] == output_type]
+
+    def result(self, tag):
+        results = self.outputs(tag, "execute_result")
+        self.assertEqual(len(results), 1, "cell %s: expected one execute_result, got %s" % (tag, self.cells[tag]["outputs"]))
+        return results[0]["data"]

@@ -3,13 +3,11 @@ through nbclient and checks that each behaves as under IJava (kernel/README.md, 
 import base64
 import os
 import re
-import shutil
 import struct
 import unittest
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
 import kernel_support
 
@@ -52,7 +50,7 @@ def png_size(data):
     return struct.unpack(">II", raw[16:24])
 
 
-class IJavaStyleNotebook(unittest.TestCase):
+class IJavaStyleNotebook(kernel_support.TaggedNotebook):
     @classmethod
     def setUpClass(cls):
         cls.workdir = kernel_support.make_workdir()
@@ -62,26 +60,7 @@ class IJavaStyleNotebook(unittest.TestCase):
         dependency, use = local_artifact()
         for cell in nb.cells:
             cell.source = cell.source.replace("@ARTIFACT@", dependency).replace("@USE@", use)
-        client = NotebookClient(nb, kernel_name=kernel_support.KERNEL_NAME, timeout=180,
-                                startup_timeout=60, resources={"metadata": {"path": str(cls.workdir)}})
-        client.execute()
-        cls.cells = {}
-        for cell in nb.cells:
-            for tag in cell.get("metadata", {}).get("tags", []):
-                cls.cells[tag] = cell
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.workdir, ignore_errors=True)
-
-    def outputs(self, tag, output_type=None):
-        outs = self.cells[tag]["outputs"]
-        return [o for o in outs if output_type is None or o["output_type"] == output_type]
-
-    def result(self, tag):
-        results = self.outputs(tag, "execute_result")
-        self.assertEqual(len(results), 1, "cell %s: expected one execute_result, got %s" % (tag, self.cells[tag]["outputs"]))
-        return results[0]["data"]
+        cls.run_notebook(nb, timeout=180)
 
     def stream(self, tag, name):
         return "".join(o["text"] for o in self.outputs(tag, "stream") if o["name"] == name)

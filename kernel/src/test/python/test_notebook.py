@@ -1,45 +1,24 @@
 """Executes notebooks/kernel_features.ipynb through nbclient and checks every cell's outputs."""
 import os
-import shutil
 import unittest
 
 import nbformat
-from nbclient import NotebookClient
 
 import kernel_support
 
 MARKER = "nndl-marker-7d1f"
 
 
-class KernelFeaturesNotebook(unittest.TestCase):
+class KernelFeaturesNotebook(kernel_support.TaggedNotebook):
     @classmethod
     def setUpClass(cls):
         cls.workdir = kernel_support.make_workdir()
         nb = nbformat.read(str(kernel_support.NOTEBOOKS / "kernel_features.ipynb"), as_version=4)
         os.environ["NNDL_KERNEL_TEST_MARKER"] = MARKER
         try:
-            client = NotebookClient(nb, kernel_name=kernel_support.KERNEL_NAME, timeout=120,
-                                    startup_timeout=60, resources={"metadata": {"path": str(cls.workdir)}})
-            client.execute()
+            cls.run_notebook(nb, timeout=120)
         finally:
             del os.environ["NNDL_KERNEL_TEST_MARKER"]
-        cls.cells = {}
-        for cell in nb.cells:
-            for tag in cell.get("metadata", {}).get("tags", []):
-                cls.cells[tag] = cell
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.workdir, ignore_errors=True)
-
-    def outputs(self, tag, output_type=None):
-        outs = self.cells[tag]["outputs"]
-        return [o for o in outs if output_type is None or o["output_type"] == output_type]
-
-    def result(self, tag):
-        results = self.outputs(tag, "execute_result")
-        self.assertEqual(len(results), 1, "cell %s: expected one execute_result, got %s" % (tag, self.cells[tag]["outputs"]))
-        return results[0]["data"]
 
     def error(self, tag):
         errors = self.outputs(tag, "error")
